@@ -1,0 +1,133 @@
+"""argmap: turn a policy brief into an explicit, checkable argument map.
+
+>>> import argmap
+>>> brief = argmap.loads('''
+... argmap: 1
+... id: example
+... title: An example
+... actors: {russia: {name: Russian Federation}}
+... premises:
+...   russia-holds-cards:
+...     text: Russia holds most of the cards.
+...     supports: [russia-should-show-magnanimity]
+... recommendations:
+...   russia-should-show-magnanimity:
+...     text: Russia should show magnanimity in victory.
+...     addressee: russia
+... ''')
+>>> brief.statements["russia-holds-cards"].kind
+'premise'
+>>> argmap.check(brief)
+[]
+>>> [str(chain) for chain in argmap.chains(brief, "russia-should-show-magnanimity")]
+['russia-holds-cards -> russia-should-show-magnanimity']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from argmap.checking import check
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.errors import (
+    ArgmapError,
+    BriefError,
+    ConfigError,
+    DotNotFoundError,
+    DotTimeoutError,
+    RenderError,
+    UnsafePathError,
+)
+from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
+from argmap.loading import dump, dumps, load, loads, read
+from argmap.model import (
+    Actor,
+    Argument,
+    Brief,
+    Claim,
+    Expectations,
+    Objection,
+    Premise,
+    Recommendation,
+    Source,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from argmap.analysis import Chain, Evaluation, chains, evaluate
+    from argmap.render import render, to_dot, to_markdown, to_mermaid
+    from argmap.schema import json_schema
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ArgmapError",
+    "Argument",
+    "ArgumentGraph",
+    "Brief",
+    "BriefError",
+    "Chain",
+    "Claim",
+    "ConfigError",
+    "Diagnostic",
+    "DotNotFoundError",
+    "DotTimeoutError",
+    "Edge",
+    "EdgeKind",
+    "Evaluation",
+    "Expectations",
+    "Node",
+    "NodeKind",
+    "Objection",
+    "Premise",
+    "Recommendation",
+    "RenderError",
+    "Severity",
+    "Source",
+    "Statement",
+    "UnsafePathError",
+    "__version__",
+    "chains",
+    "check",
+    "dump",
+    "dumps",
+    "evaluate",
+    "json_schema",
+    "load",
+    "loads",
+    "read",
+    "render",
+    "to_dot",
+    "to_markdown",
+    "to_mermaid",
+]
+
+# Names whose modules only some uses need: imported on first access, so that `argmap validate`
+# does not pay for Jinja2 or the Graphviz package.
+_LAZY = {
+    "Chain": "argmap.analysis",
+    "Evaluation": "argmap.analysis",
+    "chains": "argmap.analysis",
+    "evaluate": "argmap.analysis",
+    "render": "argmap.render",
+    "to_dot": "argmap.render",
+    "to_markdown": "argmap.render",
+    "to_mermaid": "argmap.render",
+    "json_schema": "argmap.schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

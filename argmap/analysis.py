@@ -1,0 +1,159 @@
+"""What a brief argues and what survives: chains of support, and evaluation of the map.
+
+The semantics themselves live in :mod:`argmap.evaluation`, which works on an abstract
+framework; this module builds that framework from the :class:`~argmap.graph.ArgumentGraph` and
+answers in the brief's own ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
+from argmap.model import Brief
+
+if TYPE_CHECKING:
+    from argmap.evaluation import Framework
+
+__all__ = [
+    "Chain",
+    "Evaluation",
+    "chains",
+    "evaluate",
+    "grounded_labels",
+    "to_framework",
+]
+
+#: Stop enumerating chains past this many, so a dense map cannot make a query explode.
+MAX_CHAINS = 1000
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One path of support from a starting premise to a target, through arguments if linked."""
+
+    steps: tuple[str, ...]
+
+    @property
+    def start(self) -> str:
+        return self.steps[0]
+
+    @property
+    def target(self) -> str:
+        return self.steps[-1]
+
+    def __str__(self) -> str:
+        return " -> ".join(self.steps)
+
+
+def _graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
+    return subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
+
+
+def chains(
+    subject: Brief | ArgumentGraph, target: str, *, limit: int = MAX_CHAINS
+) -> list[Chain]:
+    """Every chain of support that ends at ``target``, each from a statement nothing supports.
+
+    A chain follows ``supports`` edges and linked arguments (premise -> argument -> conclusion);
+    attacks are not support and are not followed. Chains are simple (no id twice) and come in a
+    stable order: shorter first, then by the brief's order. Raises ``KeyError`` for an unknown
+    target.
+    """
+    graph = _graph(subject)
+    if target not in graph.nodes:
+        raise KeyError(target)
+    order = {key: i for i, key in enumerate(graph.nodes)}
+    found: list[tuple[str, ...]] = []
+
+    def backwards(node: str) -> list[str]:
+        sources = [
+            e.source
+            for e in graph.incoming(node)
+            if e.kind in (EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION)
+        ]
+        return sorted(sources, key=order.__getitem__)
+
+    stack: list[tuple[str, tuple[str, ...]]] = [(target, (target,))]
+    while stack and len(found) < limit:
+        node, path = stack.pop()
+        sources = [s for s in backwards(node) if s not in path]
+        if not sources and len(path) > 1:
+            if graph.nodes[node].kind is not NodeKind.ARGUMENT:
+                found.append(tuple(reversed(path)))
+            continue
+        for source in reversed(sources):
+            stack.append((source, (*path, source)))
+    found.sort(key=lambda steps: (len(steps), [order[s] for s in steps]))
+    return [Chain(steps) for steps in found]
+
+
+def to_framework(subject: Brief | ArgumentGraph) -> Framework:
+    """The bipolar framework that evaluation works on, built from the graph."""
+    from argmap.evaluation import Framework
+
+    graph = _graph(subject)
+    statements = tuple(node.id for node in graph.statements())
+    arguments = {
+        node.id: (tuple(graph.premises_of(node.id)), node.item.conclusion)  # type: ignore[union-attr]
+        for node in graph.arguments()
+    }
+    supports = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.SUPPORT)
+    attacks = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.ATTACK)
+    base_scores = {
+        node.id: node.item.base_score  # type: ignore[union-attr]
+        for node in graph.statements()
+        if node.item.base_score is not None  # type: ignore[union-attr]
+    }
+    return Framework(statements, arguments, supports, attacks, base_scores)
+
+
+def grounded_labels(subject: Brief | ArgumentGraph) -> dict[str, str]:
+    """The grounded label of every statement and argument: ``"in"``, ``"out"`` or ``"undec"``."""
+    from argmap.evaluation import grounded
+
+    return {key: label.value for key, label in grounded(to_framework(subject)).items()}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The outcome of evaluating a brief under one semantics."""
+
+    semantics: str
+    labels: dict[str, str]
+    strengths: dict[str, float]
+    converged: bool = True
+
+    def stands(self, key: str) -> bool:
+        """True when ``key`` is IN (grounded) or, for gradual semantics, above 0.5."""
+        if self.labels:
+            return self.labels.get(key) == "in"
+        return self.strengths.get(key, 0.0) > 0.5
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.labels or self.strengths)
+
+
+def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Evaluation:
+    """Evaluate the map: grounded labels, or DF-QuAD / quadratic-energy strengths.
+
+    Grounded labelling always comes along, since it says what stands; the gradual semantics add
+    strengths in [0, 1].
+    """
+    from argmap import evaluation as engine
+
+    framework = to_framework(subject)
+    labels = {key: label.value for key, label in engine.grounded(framework).items()}
+    if semantics == "grounded":
+        return Evaluation(semantics, labels, {})
+    if semantics == "dfquad":
+        result = engine.dfquad(framework)
+    elif semantics == "quadratic-energy":
+        result = engine.quadratic_energy(framework)
+    else:
+        raise ValueError(
+            f"unknown semantics {semantics!r}; choose grounded, dfquad or quadratic-energy"
+        )
+    return Evaluation(semantics, labels, dict(result.strengths), result.converged)

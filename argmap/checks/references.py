@@ -1,0 +1,214 @@
+"""AM1xx: ids and the references between them."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from argmap.checks import CheckContext, Finding, rule
+from argmap.diagnostics import Severity
+
+__all__: list[str] = []
+
+_KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _suggest(name: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+@rule("AM101", "undefined-reference", Severity.ERROR, "A reference names an id that does not exist.")
+def undefined_reference(context: CheckContext) -> Iterator[Finding]:
+    """
+    ``supports``, ``attacks``, an argument's ``premises`` and ``conclusion`` must name statements
+    (``attacks`` may also name an argument); ``addressee`` and ``speaker`` must name actors. A
+    reference to an id that exists nowhere is usually a typo, so the hint suggests the closest id
+    of the right kind.
+
+    Bad::
+
+        premises:
+          russia-holds-cards:
+            text: Russia holds most of the cards.
+            supports: [russia-should-show-magnanimty]
+
+    Good::
+
+        premises:
+          russia-holds-cards:
+            text: Russia holds most of the cards.
+            supports: [russia-should-show-magnanimity]
+    """
+    graph = context.graph
+    statements = [n.id for n in graph.statements()]
+    arguments = [n.id for n in graph.arguments()]
+    actors = list(graph.actors)
+    for ref in graph.dangling:
+        if ref.found is not None:
+            continue  # AM105 reports references of the wrong kind
+        if ref.expected == "actor":
+            candidates, what = actors, "actor"
+        elif ref.expected == "statement":
+            candidates, what = statements, "statement"
+        else:
+            candidates, what = statements + arguments, "statement or argument"
+        yield Finding(
+            f"{_relation(ref.source, ref.field, ref.target)}, but there is no {what} with that id",
+            ref.path,
+            _suggest(ref.target, candidates)
+            or (f"define '{ref.target}' under 'actors'" if what == "actor" else None),
+            at="value",
+        )
+
+
+@rule("AM102", "duplicate-id", Severity.ERROR, "An id is used twice across the brief's sections.")
+def duplicate_id(context: CheckContext) -> Iterator[Finding]:
+    """
+    Statements of all four kinds and arguments share one namespace, so that a reference is never
+    ambiguous; actors have ids of their own, which must not repeat a statement's either. The
+    second definition is reported, with the line of the first.
+
+    Bad::
+
+        claims:
+          russia-won: {text: Russia won the war.}
+        premises:
+          russia-won: {text: Russia won the war., supports: [magnanimity-possible]}
+
+    Good::
+
+        premises:
+          russia-won: {text: Russia won the war., supports: [magnanimity-possible]}
+    """
+    positions = context.cache.get("positions")
+    for key, first, second in context.graph.duplicates:
+        # Report the definition that comes later in the file, pointing back at the earlier one.
+        if positions is not None and positions.key_position(second) < positions.key_position(first):
+            first, second = second, first
+        where = ""
+        if positions is not None:
+            where = f" at line {positions.key_position(first)[0]}"
+        yield Finding(
+            f"the id '{key}' is already defined in '{first[0]}'{where}",
+            second,
+            "give each statement, argument and actor its own id",
+        )
+
+
+@rule("AM103", "id-not-kebab-case", Severity.ERROR, "An id is not lower-case kebab-case.")
+def id_not_kebab_case(context: CheckContext) -> Iterator[Finding]:
+    """
+    Ids are lower-case words joined by hyphens (``russia-holds-cards``): they stay readable in
+    diagrams, URLs and diffs, and cannot be confused with each other by case alone.
+
+    Bad::
+
+        premises:
+          Russia_holds_cards: {text: Russia holds most of the cards.}
+
+    Good::
+
+        premises:
+          russia-holds-cards: {text: Russia holds most of the cards.}
+    """
+    brief = context.brief
+    if not _KEBAB.match(str(brief.id)):
+        yield Finding(
+            f"the brief id '{brief.id}' is not kebab-case", ("id",), _kebab_hint(brief.id), "value"
+        )
+    groups = {"actors": brief.actors, **{s: getattr(brief, s) for s in (
+        "claims", "premises", "objections", "recommendations", "arguments")}}
+    for section, items in groups.items():
+        for key in items:
+            if not _KEBAB.match(str(key)):
+                yield Finding(f"the id '{key}' is not kebab-case", (section, key), _kebab_hint(key))
+
+
+def _kebab_hint(name: object) -> str | None:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+    return f"write '{suggestion}'" if suggestion else None
+
+
+@rule("AM104", "self-reference", Severity.ERROR, "A statement supports or attacks itself.")
+def self_reference(context: CheckContext) -> Iterator[Finding]:
+    """
+    A statement that supports itself begs the question; one that attacks itself is a
+    contradiction the map should show as two statements.
+
+    Bad::
+
+        claims:
+          dialogue-needed:
+            text: Dialogue is needed.
+            supports: [dialogue-needed]
+
+    Good::
+
+        premises:
+          conflict-costly:
+            text: The unresolved conflict is costly.
+            supports: [dialogue-needed]
+    """
+    for node in context.graph.statements():
+        item = node.item
+        for field_name in ("supports", "attacks"):
+            targets = getattr(item, field_name)
+            for i, target in enumerate(targets):
+                if target == node.id:
+                    yield Finding(
+                        f"'{node.id}' {field_name} itself",
+                        (*context.graph.paths[node.id], field_name, i),
+                        at="value",
+                    )
+
+
+@rule("AM105", "wrong-kind-of-reference", Severity.ERROR,
+      "A reference names an id of the wrong kind (an actor where a statement belongs, ...).")
+def wrong_kind_of_reference(context: CheckContext) -> Iterator[Finding]:
+    """
+    ``supports``, ``premises`` and ``conclusion`` name statements; ``attacks`` names a statement
+    or an argument (an undercut); ``addressee`` and ``speaker`` name actors. To support an
+    argument's conclusion, support the conclusion itself, or add a premise to the argument.
+
+    Bad::
+
+        recommendations:
+          russia-should-show-magnanimity:
+            text: Russia should show magnanimity.
+            addressee: russia-holds-cards      # a premise, not an actor
+
+    Good::
+
+        recommendations:
+          russia-should-show-magnanimity:
+            text: Russia should show magnanimity.
+            addressee: russia
+    """
+    for ref in context.graph.dangling:
+        if ref.found is None:
+            continue
+        yield Finding(
+            f"{_relation(ref.source, ref.field, ref.target)}, which is {_article(ref.found)} "
+            f"{ref.found}; '{ref.field}' must name {_article(ref.expected)} {ref.expected}",
+            ref.path,
+            at="value",
+        )
+
+
+def _relation(source: str, field_name: str, target: str) -> str:
+    """A reference in words: "'a' supports 'b'", "the argument 'g' concludes 'c'"."""
+    phrases = {
+        "supports": f"'{source}' supports '{target}'",
+        "attacks": f"'{source}' attacks '{target}'",
+        "premises": f"the argument '{source}' has the premise '{target}'",
+        "conclusion": f"the argument '{source}' concludes '{target}'",
+        "addressee": f"'{source}' is addressed to '{target}'",
+        "speaker": f"'{source}' names '{target}' as its speaker",
+    }
+    return phrases.get(field_name, f"'{source}' refers to '{target}'")
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"

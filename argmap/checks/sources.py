@@ -1,0 +1,223 @@
+"""AM3xx: the source document and the quotes taken from it.
+
+A brief may come from a stranger's pull request, so its ``source.path`` is never trusted: it
+must be relative and must stay inside the allowed root (the brief's folder unless configured)
+after following links, or it is not read at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path, PureWindowsPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from argmap.checks import CheckContext, Finding, rule
+from argmap.diagnostics import Severity
+from argmap.errors import UnsafePathError
+from argmap.quotes import SourceText
+
+__all__ = ["MAX_SOURCE_BYTES", "resolve_source_path", "source_text"]
+
+#: Source texts larger than this are not read.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+_UNREADABLE = "unreadable"
+
+
+def resolve_source_path(path: str, brief_file: Path | None, root: Path | None) -> Path:
+    """The file a brief's ``source.path`` names, if it stays inside ``root``.
+
+    Raises :class:`UnsafePathError` for an absolute path, or one that leaves ``root`` (through
+    ``..`` or a symbolic link).
+    """
+    if os.path.isabs(path) or PureWindowsPath(path).is_absolute() or PureWindowsPath(path).drive:
+        raise UnsafePathError(f"the source path '{path}' is absolute; give it relative to the brief")
+    base = brief_file.parent if brief_file is not None else Path.cwd()
+    allowed = (root if root is not None else base).resolve()
+    candidate = (base / path).resolve()
+    if candidate != allowed and allowed not in candidate.parents:
+        raise UnsafePathError(
+            f"the source path '{path}' leads outside '{allowed}', the folder briefs may read from"
+        )
+    return candidate
+
+
+def source_text(context: CheckContext) -> SourceText | str | None:
+    """The brief's source text, read once per check; a reason string when it cannot be read."""
+    if "source" in context.cache:
+        cached: SourceText | str | None = context.cache["source"]
+        return cached
+    result: SourceText | str | None = None
+    source = context.brief.source
+    if source is not None and source.path:
+        try:
+            file = resolve_source_path(source.path, context.brief_file, context.root)
+            if file.stat().st_size > MAX_SOURCE_BYTES:
+                result = f"the source file is larger than {MAX_SOURCE_BYTES:,} bytes"
+            else:
+                result = SourceText(file.read_bytes().decode("utf-8-sig"))
+        except UnsafePathError as error:
+            result = str(error)
+        except FileNotFoundError:
+            result = "missing"
+        except UnicodeDecodeError:
+            result = "the source file is not UTF-8 text"
+        except OSError as error:
+            result = f"the source file cannot be read: {error.strerror or error}"
+    context.cache["source"] = result
+    return result
+
+
+@rule("AM301", "quote-not-in-source", Severity.ERROR, "A quote is not in the source text.")
+def quote_not_in_source(context: CheckContext) -> Iterator[Finding]:
+    """
+    Every ``quote`` must be a verbatim excerpt of the source. Before matching, white space
+    (including line breaks and blank lines), hyphenation at line ends and typographic quote marks
+    are folded, so a quote copied from text extracted from a PDF matches; case and punctuation
+    still count. The hint shows the closest passage and its line.
+
+    Bad::
+
+        premises:
+          russia-holds-cards:
+            text: Russia holds most of the cards.
+            quote: Russia holds all the cards.
+
+    Good::
+
+        premises:
+          russia-holds-cards:
+            text: Russia holds most of the cards.
+            quote: Russia holds most of the cards.
+    """
+    source = source_text(context)
+    if not isinstance(source, SourceText):
+        return
+    graph = context.graph
+    located: list[tuple[tuple[Any, ...], str]] = []
+    for node in graph.nodes.values():
+        item = node.item
+        base = (*graph.paths[node.id], "quote")
+        if isinstance(item.quote, str):
+            located.append((base, item.quote))
+        elif isinstance(item.quote, list):
+            located.extend(((*base, i), quote) for i, quote in enumerate(item.quote))
+    if not located:
+        return
+    for index in source.missing([quote for _, quote in located]):
+        path, quote = located[index]
+        near = source.closest(quote)
+        hint = f"closest passage, line {near[0]}: \"{near[1]}\"" if near else None
+        shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        yield Finding(f"the quote \"{shown}\" is not in the source", path, hint, at="value")
+
+
+@rule("AM302", "source-unreadable", Severity.ERROR,
+      "The source file is missing or cannot be read.")
+def source_unreadable(context: CheckContext) -> Iterator[Finding]:
+    """
+    ``source.path`` names the plain-text copy of the document the brief maps, relative to the
+    brief file. It must exist and be UTF-8 text, so that quotes can be checked against it.
+
+    Bad::
+
+        source: {path: sources/georgia.txt}      # no such file
+
+    Good::
+
+        source: {path: sources/georgia-russia-dialogue.txt}
+    """
+    source = source_text(context)
+    if source == "missing":
+        path = context.brief.source.path if context.brief.source else ""
+        yield Finding(f"the source file '{path}' does not exist", ("source", "path"),
+                      "check the path; it is relative to the brief file", at="value")
+    elif isinstance(source, str) and not _is_outside_message(source):
+        yield Finding(source, ("source", "path"), at="value")
+
+
+def _is_outside_message(reason: str) -> bool:
+    return reason.startswith("the source path ")
+
+
+@rule("AM303", "source-outside-root", Severity.ERROR,
+      "The source path leaves the folder briefs may read from.")
+def source_outside_root(context: CheckContext) -> Iterator[Finding]:
+    """
+    Briefs may come from strangers, so argmap reads a source only inside the allowed root: by
+    default the brief's own folder (configurable, for example to the repository). An absolute
+    path, a ``..`` that climbs out, or a link that points out is refused and never read.
+
+    Bad::
+
+        source: {path: ../../../etc/passwd}
+
+    Good::
+
+        source: {path: sources/georgia-russia-dialogue.txt}
+    """
+    source = source_text(context)
+    if isinstance(source, str) and _is_outside_message(source):
+        yield Finding(source, ("source", "path"),
+                      "keep sources in the brief's folder, or configure the allowed root",
+                      at="value")
+
+
+@rule("AM304", "source-url-not-http", Severity.ERROR, "The source URL is not http(s).")
+def source_url_not_http(context: CheckContext) -> Iterator[Finding]:
+    """
+    ``source.url`` is shown to readers as a link, so only ``http`` and ``https`` are allowed:
+    ``javascript:``, ``file:`` and ``data:`` links would be unsafe to publish.
+
+    Bad::
+
+        source: {url: "javascript:alert(1)"}
+
+    Good::
+
+        source: {url: "https://example.org/brief.pdf"}
+    """
+    source = context.brief.source
+    if source is None or source.url is None:
+        return
+    parts = urlsplit(source.url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        yield Finding(
+            f"the source URL '{source.url}' is not an http(s) address",
+            ("source", "url"),
+            "give a full address starting with https://",
+            at="value",
+        )
+
+
+@rule("AM305", "quotes-without-source", Severity.INFO,
+      "Quotes are given, but there is no source text to check them against.")
+def quotes_without_source(context: CheckContext) -> Iterator[Finding]:
+    """
+    Quotes can be checked only against a source text (``source.path``). Without one they are
+    taken on trust; add the text to have them verified.
+
+    Bad::
+
+        premises:
+          russia-holds-cards: {text: ..., quote: Russia holds most of the cards.}
+
+    Good::
+
+        source: {path: sources/georgia-russia-dialogue.txt}
+        premises:
+          russia-holds-cards: {text: ..., quote: Russia holds most of the cards.}
+    """
+    source = context.brief.source
+    if source is not None and source.path:
+        return
+    count = sum(len(node.item.quotes) for node in context.graph.nodes.values())
+    if count:
+        yield Finding(
+            f"{count} quote{'s' if count != 1 else ''} cannot be checked: the brief names no "
+            "source text",
+            ("source",) if source is not None else (),
+            "add 'source: {path: ...}' with a plain-text copy of the document",
+        )

@@ -1,0 +1,393 @@
+"""Reading briefs from files and writing them back.
+
+:func:`read` turns a file into a :class:`Brief` plus the diagnostics found on the way (the text is
+not UTF-8, not YAML, not a brief), each at its line and column. :func:`load` is the strict form
+that users call: it returns the brief or raises :class:`~argmap.errors.BriefError`. Nothing in a
+brief is ever executed; tags that would construct objects are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.errors import BriefError
+from argmap.model import (
+    Actor,
+    Argument,
+    Brief,
+    Claim,
+    Expectations,
+    Objection,
+    Premise,
+    Recommendation,
+    Source,
+)
+from argmap.yamlparse import SourceMap, parse
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Origin",
+    "ReadResult",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "read",
+    "read_bytes",
+    "read_text",
+    "schema_diagnostics",
+    "write_atomic",
+]
+
+#: Larger files are refused: no policy brief is this long, and it keeps validation bounded.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_MODEL_AT_DEPTH: dict[tuple[str, ...], type[BaseModel]] = {
+    (): Brief,
+    ("source",): Source,
+    ("expect",): Expectations,
+    ("actors", "*"): Actor,
+    ("claims", "*"): Claim,
+    ("premises", "*"): Premise,
+    ("objections", "*"): Objection,
+    ("recommendations", "*"): Recommendation,
+    ("arguments", "*"): Argument,
+}
+
+
+@dataclass
+class Origin:
+    """Where a brief came from: the file, the folder it may read from, and its positions."""
+
+    path: str
+    file: Path | None
+    root: Path | None
+    positions: SourceMap
+    parser: str = "libyaml"
+
+
+@dataclass
+class ReadResult:
+    """A brief read from a file, or the reasons it could not be."""
+
+    path: str
+    brief: Brief | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    origin: Origin | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when a brief was read and nothing on the way was an error."""
+        return self.brief is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
+
+
+def _diagnostic(
+    path: str, code: str, message: str, line: int | None = 1, column: int | None = 1,
+    hint: str | None = None, severity: Severity = Severity.ERROR,
+) -> Diagnostic:
+    return Diagnostic(path, line, column, code, severity, message, hint)
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position_of_byte(data, error.start)
+        return None, [
+            _diagnostic(
+                path, "AM001", "the file is not UTF-8 text", line, column,
+                "save the file as UTF-8",
+            )
+        ]
+    return text, []
+
+
+def read_text(
+    text: str, *, path: str = "<string>", json_syntax: bool = False,
+    file: Path | None = None, root: Path | None = None,
+) -> ReadResult:
+    """Parse and validate a brief's text; never raises for bad input."""
+    if not text.strip():
+        return ReadResult(
+            path, None,
+            [_diagnostic(path, "AM001", "the file is empty",
+                         hint="a brief starts with 'argmap: 1', 'id:' and 'title:'")],
+        )
+    parsed = parse(text, json_syntax=json_syntax)
+    origin = Origin(path, file, root, parsed.positions, parsed.parser)
+    diagnostics = [
+        _diagnostic(path, p.code, p.message, p.line, p.column, p.hint) for p in parsed.problems
+    ]
+    fatal = parsed.data is None or any(p.code == "AM001" for p in parsed.problems)
+    if fatal:
+        return ReadResult(path, None, diagnostics, origin)
+    data = parsed.data
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        diagnostics.append(
+            _diagnostic(
+                path, "AM001", f"a brief must be a mapping of keys to values, but this file holds {what}",
+                hint="a brief starts with 'argmap: 1', 'id:' and 'title:'",
+            )
+        )
+        return ReadResult(path, None, diagnostics, origin)
+    try:
+        brief = Brief.model_validate(data)
+    except ValidationError as error:
+        diagnostics.extend(schema_diagnostics(error, data, parsed.positions, path))
+        return ReadResult(path, None, sorted(diagnostics), origin)
+    brief._origin = origin
+    return ReadResult(path, brief, sorted(diagnostics), origin)
+
+
+def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> ReadResult:
+    """Read one brief file; problems come back as diagnostics, never as exceptions.
+
+    ``root`` is the folder the brief's source may be read from (by default the brief's own).
+    """
+    return read_bytes(None, path, root=root)
+
+
+def read_bytes(
+    data: bytes | None, path: str | os.PathLike[str], *,
+    root: str | os.PathLike[str] | None = None,
+) -> ReadResult:
+    """Like :func:`read`, for a file whose bytes have been read already (``None``: read them)."""
+    shown = os.fspath(path)
+    file = Path(path)
+    if data is None:
+        try:
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return ReadResult(shown, None, [_diagnostic(
+                    shown, "AM001",
+                    f"the file is {size:,} bytes; briefs are limited to {MAX_FILE_BYTES:,}")])
+            data = file.read_bytes()
+        except IsADirectoryError:
+            return ReadResult(shown, None, [_diagnostic(
+                shown, "AM001", "this is a folder, not a file", None, None)])
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return ReadResult(shown, None, [_diagnostic(
+                shown, "AM001", f"cannot read the file: {reason}", None, None)])
+    text, problems = _decode(data, shown)
+    if text is None:
+        return ReadResult(shown, None, problems)
+    folder = Path(root) if root is not None else file.parent
+    return read_text(
+        text, path=shown, json_syntax=file.suffix.lower() == ".json", file=file, root=folder,
+    )
+
+
+def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> Brief:
+    """Load a brief from a YAML or JSON file.
+
+    Raises :class:`~argmap.errors.BriefError` (a ``ValueError``) listing every problem, each at
+    its line and column, when the file cannot be read as a brief.
+    """
+    result = read(path, root=root)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if result.brief is None or errors:
+        count = len(errors) or 1
+        raise BriefError(
+            f"{os.fspath(path)}: cannot load the brief ({count} problem{'s' if count > 1 else ''})",
+            errors or result.diagnostics,
+        )
+    return result.brief
+
+
+def loads(text: str, *, path: str = "<string>", json_syntax: bool = False) -> Brief:
+    """Load a brief from a string of YAML (or JSON); raises :class:`BriefError` like :func:`load`."""
+    result = read_text(text, path=path, json_syntax=json_syntax)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if result.brief is None or errors:
+        raise BriefError(f"{path}: cannot load the brief", errors or result.diagnostics)
+    return result.brief
+
+
+# --- schema errors -----------------------------------------------------------------------------
+
+
+def _existing_prefix(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The longest prefix of a validation error's location that names something in the data."""
+    current = data
+    prefix: list[Any] = []
+    for part in loc:
+        if isinstance(current, Mapping) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, str):
+            continue  # a union member's name, such as 'list[str]': not part of the data
+        else:
+            break
+        prefix.append(part)
+    return tuple(prefix)
+
+
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _model_for(path: tuple[Any, ...]) -> type[BaseModel] | None:
+    pattern = tuple("*" if i % 2 else str(p) for i, p in enumerate(path))
+    return _MODEL_AT_DEPTH.get(pattern)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+}
+
+
+def schema_diagnostics(
+    error: ValidationError, data: Any, positions: SourceMap, path: str
+) -> list[Diagnostic]:
+    """Turn Pydantic's validation errors into diagnostics at the offending key or value."""
+    grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    extras: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        if item["type"] == "extra_forbidden":
+            extras.append((loc, dict(item)))
+            continue
+        if item["type"] == "missing":
+            grouped.setdefault(loc, []).append(dict(item))
+            continue
+        grouped.setdefault(_existing_prefix(data, loc), []).append(dict(item))
+
+    # A union (text or a list of texts) fails once per member; when one member got further into
+    # the value (into the list), its error is the one that explains the problem.
+    for loc in list(grouped):
+        deeper = any(other[: len(loc)] == loc and len(other) > len(loc) for other in grouped)
+        if deeper and all(tuple(item["loc"]) != loc for item in grouped[loc]):
+            del grouped[loc]
+
+    diagnostics: list[Diagnostic] = []
+    for loc, item in extras:
+        key = loc[-1]
+        parent = loc[:-1]
+        model = _model_for(parent)
+        allowed = sorted(model.model_fields) if model is not None else []
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"allowed keys: {', '.join(allowed)}" if allowed else None
+        )
+        line, column = positions.key_position(loc)
+        diagnostics.append(_diagnostic(path, "AM011", f"unknown key '{key}'", line, column, hint))
+
+    for loc, items in grouped.items():
+        first = items[0]
+        if first["type"] == "missing":
+            key = loc[-1]
+            parent = loc[:-1]
+            line, column = positions.key_position(parent) if parent else (1, 1)
+            where = f" in '{parent[-1]}'" if parent else ""
+            hint = "add 'argmap: 1' at the top of the file" if loc == ("argmap",) else None
+            diagnostics.append(
+                _diagnostic(path, "AM010", f"the required key '{key}' is missing{where}",
+                            line, column, hint)
+            )
+            continue
+        value = _value_at(data, loc)
+        line, column = positions.value_position(loc)
+        name = f"'{loc[-1]}'" if loc and isinstance(loc[-1], str) else (
+            f"item {loc[-1] + 1} of '{loc[-2]}'" if len(loc) >= 2 else "the brief"
+        )
+        kinds = [_EXPECTED.get(i["type"]) for i in items]
+        hint = None
+        if first["type"] == "literal_error" and loc == ("argmap",):
+            message = f"unsupported format version {value!r}; this argmap reads version 1"
+            hint = "write 'argmap: 1'"
+        elif all(kinds):
+            wanted = " or ".join(dict.fromkeys(k for k in kinds if k))
+            message = f"{name} must be {wanted}, not {_describe(value)}"
+            if "text" in wanted and isinstance(value, (bool, int, float)):
+                hint = "put the value in quotes to keep it as text"
+            elif "a mapping" in wanted and isinstance(value, str) and len(loc) == 2:
+                hint = "write the statement as a mapping with at least 'text:'"
+        elif first["type"] == "string_too_short":
+            message = f"{name} must not be empty"
+        else:
+            message = f"{name}: {first['msg']}"
+        diagnostics.append(_diagnostic(path, "AM010", message, line, column, hint))
+    return diagnostics
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write a file all at once: readers see the old file or the new one, never half of it."""
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def dumps(brief: Brief) -> str:
+    """The brief as YAML text, keys in the format's order; :func:`loads` reads it back equal."""
+    from argmap.yamlwrite import to_yaml
+
+    return to_yaml(brief.model_dump(mode="json", exclude_defaults=True))
+
+
+def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
+    """Write the brief to ``path`` as YAML, atomically; ``load(path)`` gives it back equal."""
+    write_atomic(path, dumps(brief))
+

@@ -1,0 +1,267 @@
+"""The brief format as Pydantic models: pure data, no I/O.
+
+A :class:`Brief` holds four kinds of statement (claims, premises, objections, recommendations),
+linked arguments, actors and an optional source. Ids are plain strings here; whether they are
+well formed and whether references resolve is the business of :mod:`argmap.checks`, so that a
+brief with a dangling reference still loads and every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+__all__ = [
+    "CONFIDENCE_LEVELS",
+    "FORMAT_VERSION",
+    "LIKELIHOOD_TERMS",
+    "STATEMENT_SECTIONS",
+    "Actor",
+    "Argument",
+    "Brief",
+    "Claim",
+    "Expectations",
+    "Objection",
+    "Premise",
+    "Recommendation",
+    "Source",
+    "Statement",
+    "StatementKind",
+]
+
+FORMAT_VERSION = 1
+
+#: Words of estimative probability, from least to most likely (as intelligence standards use them).
+LIKELIHOOD_TERMS = (
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+)
+#: How much the analyst trusts the evidence, kept apart from likelihood.
+CONFIDENCE_LEVELS = ("low", "moderate", "high")
+
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+StatementKind = Literal["claim", "premise", "objection", "recommendation"]
+
+
+class _Model(BaseModel):
+    """Shared configuration: unknown keys are errors, and no type is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+def _text_from_scalar(value: Any) -> Any:
+    """Accept an unquoted number or date where free text is expected (``date: 2008``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, datetime.date)):
+        return str(value)
+    return value
+
+
+class Actor(_Model):
+    """Someone who acts, speaks or is addressed: a state, an organisation, a person."""
+
+    name: str = Field(min_length=1, description="The actor's name as readers know it.")
+    role: str | None = Field(default=None, description="What the actor is, or its office.")
+    note: str | None = None
+
+
+class Source(_Model):
+    """The document a brief maps; quotes are checked against its text."""
+
+    path: str | None = Field(
+        default=None, description="Plain-text copy of the document, relative to the brief file."
+    )
+    title: str | None = None
+    url: str | None = Field(default=None, description="Where the document is published (http(s)).")
+    publisher: str | None = None
+    date: str | None = None
+
+    _coerce_date = field_validator("date", mode="before")(_text_from_scalar)
+
+
+class Statement(_Model):
+    """What every kind of statement has in common."""
+
+    kind: ClassVar[StatementKind]
+
+    text: str = Field(min_length=1, description="The statement in the mapper's clear words.")
+    quote: str | list[str] | None = Field(
+        default=None, description="Verbatim excerpt(s) of the source that state it."
+    )
+    section: str | None = Field(default=None, description="The section of the source it is in.")
+    speaker: str | None = Field(default=None, description="Actor id: who asserts it.")
+    qualifier: str | None = Field(
+        default=None, description="The brief's own hedge ('might', 'appears to')."
+    )
+    likelihood: Likelihood | None = Field(
+        default=None, description="How likely the brief holds it to be, in estimative words."
+    )
+    confidence: Confidence | None = Field(
+        default=None, description="How much the brief trusts its own evidence for it."
+    )
+    base_score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Prior strength in [0, 1] for gradual semantics."
+    )
+    conditions: list[str] = Field(
+        default_factory=list, description="Conditions under which it holds."
+    )
+    indicators: list[str] = Field(
+        default_factory=list, description="Observable signs that would show it holds or fails."
+    )
+    tags: list[str] = Field(default_factory=list)
+    note: str | None = None
+    supports: list[str] = Field(default_factory=list, description="Ids this statement supports.")
+    attacks: list[str] = Field(
+        default_factory=list, description="Ids this statement attacks (an argument id: an undercut)."
+    )
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The quotes as a tuple, whether one or several were given."""
+        if self.quote is None:
+            return ()
+        if isinstance(self.quote, str):
+            return (self.quote,)
+        return tuple(self.quote)
+
+
+class Claim(Statement):
+    """An assertion the brief makes or reports."""
+
+    kind: ClassVar[StatementKind] = "claim"
+
+
+class Premise(Statement):
+    """A ground offered for other statements."""
+
+    kind: ClassVar[StatementKind] = "premise"
+
+
+class Objection(Statement):
+    """A reason against a statement or an argument."""
+
+    kind: ClassVar[StatementKind] = "objection"
+
+
+class Recommendation(Statement):
+    """An action the brief recommends, addressed to one or more actors."""
+
+    kind: ClassVar[StatementKind] = "recommendation"
+
+    addressee: str | list[str] | None = Field(
+        default=None, description="Actor id(s) the recommendation is addressed to."
+    )
+
+    @property
+    def addressees(self) -> tuple[str, ...]:
+        """The addressees as a tuple, whether one or several were given."""
+        if self.addressee is None:
+            return ()
+        if isinstance(self.addressee, str):
+            return (self.addressee,)
+        return tuple(self.addressee)
+
+
+class Argument(_Model):
+    """Premises that support a conclusion only together (a linked argument)."""
+
+    kind: ClassVar[Literal["argument"]] = "argument"
+
+    premises: list[str] = Field(description="Ids of the statements that support only together.")
+    conclusion: str = Field(description="Id of the statement they support.")
+    text: str | None = Field(default=None, description="The inference, in words.")
+    quote: str | list[str] | None = None
+    tags: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The quotes as a tuple, whether one or several were given."""
+        if self.quote is None:
+            return ()
+        if isinstance(self.quote, str):
+            return (self.quote,)
+        return tuple(self.quote)
+
+
+class Expectations(_Model):
+    """What the brief's author expects evaluation to conclude; checked in CI."""
+
+    stands: list[str] = Field(default_factory=list, description="Ids expected to be IN.")
+    falls: list[str] = Field(default_factory=list, description="Ids expected to be OUT.")
+    open: list[str] = Field(default_factory=list, description="Ids expected to be UNDEC.")
+
+
+AnyStatement = Union[Claim, Premise, Objection, Recommendation]
+
+#: The brief's statement sections, in the order they are read and written.
+STATEMENT_SECTIONS: tuple[str, ...] = ("claims", "premises", "objections", "recommendations")
+
+
+class Brief(_Model):
+    """A policy brief mapped as an argument: the root of the format."""
+
+    argmap: Literal[1] = Field(description="The format version; 1 is the only one so far.")
+    id: str = Field(description="The brief's own id, kebab-case.")
+    title: str = Field(min_length=1)
+    authors: list[str] = Field(default_factory=list)
+    date: str | None = Field(default=None, description="Free text or an ISO date.")
+    summary: str | None = None
+    source: Source | None = None
+    sections: list[str] = Field(
+        default_factory=list, description="The sections of the source, in order."
+    )
+    tags: list[str] = Field(default_factory=list)
+    actors: dict[str, Actor] = Field(default_factory=dict)
+    claims: dict[str, Claim] = Field(default_factory=dict)
+    premises: dict[str, Premise] = Field(default_factory=dict)
+    objections: dict[str, Objection] = Field(default_factory=dict)
+    recommendations: dict[str, Recommendation] = Field(default_factory=dict)
+    arguments: dict[str, Argument] = Field(default_factory=dict)
+    expect: Expectations | None = Field(
+        default=None, description="Verdicts the author expects; `argmap validate` checks them."
+    )
+
+    _coerce_date = field_validator("date", mode="before")(_text_from_scalar)
+    # Where the brief was loaded from (an argmap.loading.Origin), so checks can point into the file.
+    _origin: Any = PrivateAttr(default=None)
+
+    @property
+    def statements(self) -> dict[str, AnyStatement]:
+        """Every statement by id, all four kinds, in section order (first definition wins)."""
+        merged: dict[str, AnyStatement] = {}
+        for section in (self.claims, self.premises, self.objections, self.recommendations):
+            for key, statement in section.items():
+                merged.setdefault(key, statement)
+        return merged
+
+    def __eq__(self, other: object) -> bool:
+        """Two briefs are equal when their content is, wherever each was loaded from."""
+        if not isinstance(other, Brief):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def check(self, **options: Any) -> list[Any]:
+        """Shortcut for :func:`argmap.check` on this brief."""
+        from argmap.checking import check
+
+        return check(self, **options)

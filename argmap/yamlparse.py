@@ -1,0 +1,552 @@
+"""Safe YAML and JSON parsing that remembers where every key and value stands.
+
+Two parsers serve one contract, :func:`parse`:
+
+* libyaml's event stream (through PyYAML), turned into Python values by a loop with an explicit
+  stack. It records the line and column of every key and value, reports duplicate keys, refuses
+  tags that would construct objects, bounds nesting and alias expansion (so a "billion laughs"
+  file fails fast), and never recurses in C (libyaml's own composer overflows the C stack on
+  deeply nested input).
+* rapidyaml, for large plain files: it parses and writes JSON in C++, which ``json.loads`` reads
+  back, about ten times faster than PyYAML. It is used only when the text has no anchors, aliases,
+  tags, directives or tabs and yields one mapping with no duplicate keys; anything else goes
+  through the first parser, which has the full diagnostics. Positions for its results are found
+  lazily, by the first parser, only when a message needs one.
+
+Plain scalars are typed as in the YAML 1.2 core schema: ``yes`` and ``on`` stay text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "FAST_PARSE_THRESHOLD",
+    "MAX_DEPTH",
+    "ParseProblem",
+    "Parsed",
+    "KeyPath",
+    "SourceMap",
+    "parse",
+]
+
+#: Texts at least this long (in characters) try the rapidyaml fast path first.
+FAST_PARSE_THRESHOLD = 64 * 1024
+#: How deeply collections may nest; a brief needs five levels.
+MAX_DEPTH = 64
+#: Aliases may repeat content, but not blow a document up beyond this many values in all...
+MAX_EXPANDED_VALUES = 2_000_000
+#: ...nor to more than this many times its own size.
+MAX_EXPANSION_RATIO = 20
+
+# A key path into the document: mapping keys and sequence indexes.
+KeyPath = tuple[Any, ...]
+Position = tuple[int, int]
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+    r"|\.(?:nan|NaN|NAN))$"
+)
+# Syntax the fast path does not handle the way the careful parser does.
+_NOT_FOR_FAST_PATH = re.compile(
+    r"(?:^|[\s\[{,])[&*!][^\s,\]}]|<<\s*:|^%|^---|^\.\.\.|\t|\?\s", re.MULTILINE
+)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """Why a text is not a usable document, and where (1-based line and column)."""
+
+    code: str
+    message: str
+    line: int
+    column: int
+    hint: str | None = None
+
+
+class SourceMap:
+    """Where each key and value of a parsed document stands in its text.
+
+    ``key_position(path)`` gives the line and column of the key that leads to ``path`` (or of the
+    sequence item), ``value_position(path)`` those of the value. A path that is not in the document,
+    such as one from a validation error that names a union member, resolves to its longest known
+    prefix, so every message still points at the nearest thing that exists.
+    """
+
+    def __init__(
+        self,
+        keys: dict[KeyPath, Position] | None = None,
+        values: dict[KeyPath, Position] | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        self._keys = keys
+        self._values = values
+        self._text = text
+
+    def _ensure(self) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
+        if self._keys is None or self._values is None:
+            keys: dict[KeyPath, Position] = {}
+            values: dict[KeyPath, Position] = {}
+            if self._text is not None:
+                with contextlib.suppress(_Stop, yaml.YAMLError):
+                    _Builder(self._text, keys, values).run()
+            self._keys, self._values = keys, values
+        return self._keys, self._values
+
+    def _find(self, table: dict[KeyPath, Position], path: KeyPath) -> Position | None:
+        for end in range(len(path), 0, -1):
+            found = table.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return None
+
+    def key_position(self, path: KeyPath) -> Position:
+        """Line and column of the key (or sequence item) at ``path``; (1, 1) when unknown."""
+        keys, _ = self._ensure()
+        return self._find(keys, path) or (1, 1)
+
+    def value_position(self, path: KeyPath) -> Position:
+        """Line and column of the value at ``path``, falling back to its key."""
+        keys, values = self._ensure()
+        exact = values.get(tuple(path))
+        if exact is not None:
+            return exact
+        return self._find(keys, path) or self._find(values, path) or (1, 1)
+
+
+@dataclass
+class Parsed:
+    """The outcome of parsing one text: the value, where things are, and what went wrong."""
+
+    data: Any
+    positions: SourceMap
+    problems: list[ParseProblem] = field(default_factory=list)
+    parser: str = "libyaml"
+
+
+class _Stop(Exception):
+    """Parsing cannot go on; the problem has been recorded."""
+
+
+def _position_of_offset(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _resolve_plain(value: str) -> Any:
+    """Type a plain (unquoted) scalar as the YAML 1.2 core schema does."""
+    if not value:
+        return None
+    first = value[0]
+    if first in "~nN" and _NULL.match(value):
+        return None
+    if first in "tTfF" and _BOOL.match(value):
+        return value[0] in "tT"
+    if first in "0123456789+-." or first == "0":
+        if _INT.match(value):
+            if value.startswith("0o"):
+                return int(value[2:], 8)
+            if value.startswith("0x"):
+                return int(value[2:], 16)
+            return int(value)
+        if _FLOAT.match(value):
+            lowered = value.lower()
+            if lowered.endswith("inf"):
+                return float("-inf") if lowered.startswith("-") else float("inf")
+            if lowered.endswith("nan"):
+                return float("nan")
+            return float(value)
+    return value
+
+
+class _Frame:
+    """A mapping or sequence being built, with what the event loop needs to know about it."""
+
+    __slots__ = ("anchor", "container", "is_map", "key", "key_pos", "path", "seen_keys", "size")
+
+    def __init__(self, container: Any, path: KeyPath, is_map: bool, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.is_map = is_map
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_pos: Position = (1, 1)
+        self.seen_keys: dict[Any, Position] = {}
+        self.size = 1
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Builds Python values from libyaml events with an explicit stack (no recursion)."""
+
+    def __init__(
+        self,
+        text: str,
+        keys: dict[KeyPath, Position],
+        values: dict[KeyPath, Position],
+        problems: list[ParseProblem] | None = None,
+    ) -> None:
+        self.text = text
+        self.keys = keys
+        self.values = values
+        self.problems = problems if problems is not None else []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.expanded = 0
+        self.distinct = 0
+
+    @staticmethod
+    def _show_tag(tag: str) -> str:
+        return "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+
+    def fail(self, code: str, message: str, position: Position, hint: str | None = None) -> None:
+        self.problems.append(ParseProblem(code, message, position[0], position[1], hint))
+
+    def run(self) -> Any:
+        """Parse the whole text; return the single document's value (None if there is none)."""
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        stack: list[_Frame] = []
+        result: Any = None
+        documents = 0
+        for event in yaml.parse(self.text, Loader=loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                position = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if kind is yaml.AliasEvent:
+                    value, size = self._alias(event.anchor, position)
+                else:
+                    value, size = self._scalar(event, position), 1
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, 1)
+                self.distinct += 1
+                if not stack:
+                    result = value
+                    continue
+                self._add(stack[-1], value, size, position, is_scalar_key=kind is yaml.ScalarEvent)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                position = (event.start_mark.line + 1, event.start_mark.column + 1)
+                self._check_tag(event.tag, kind is yaml.MappingStartEvent, position)
+                if len(stack) >= MAX_DEPTH:
+                    self.fail(
+                        "AM001",
+                        f"collections are nested more than {MAX_DEPTH} levels deep",
+                        position,
+                        "a brief needs only a few levels; flatten the structure",
+                    )
+                    raise _Stop
+                path = self._child_path(stack, position) if stack else ()
+                if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
+                    self.fail(
+                        "AM001",
+                        "a mapping key must be a plain value, not a list or mapping",
+                        position,
+                    )
+                    raise _Stop
+                is_map = kind is yaml.MappingStartEvent
+                stack.append(_Frame({} if is_map else [], path, is_map, event.anchor))
+                self.distinct += 1
+                self.values[path] = position
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.container, frame.size)
+                if not stack:
+                    result = frame.container
+                    self.expanded += frame.size
+                else:
+                    parent = stack[-1]
+                    position = self.values.get(frame.path, (1, 1))
+                    self._add(parent, frame.container, frame.size, position, is_scalar_key=False)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    position = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    self.fail(
+                        "AM001",
+                        "a brief file holds one YAML document, but a second one starts here",
+                        position,
+                        "remove the '---' line, or split the file in two",
+                    )
+                    raise _Stop
+        return result
+
+    def _child_path(self, stack: list[_Frame], position: Position) -> KeyPath:
+        parent = stack[-1]
+        if parent.is_map:
+            if parent.key is _NO_KEY:
+                return parent.path
+            return (*parent.path, parent.key)
+        index = len(parent.container)
+        path = (*parent.path, index)
+        self.keys[path] = position
+        return path
+
+    def _check_tag(self, tag: str | None, is_map: bool, position: Position) -> None:
+        if tag is None or tag == "!":
+            return
+        expected = _CORE_TAG + ("map" if is_map else "seq")
+        if tag != expected:
+            self.fail(
+                "AM001",
+                f"the tag '{self._show_tag(tag)}' is not allowed in a brief",
+                position,
+                "remove the tag; briefs hold plain text, numbers, lists and mappings",
+            )
+
+    def _scalar(self, event: Any, position: Position) -> Any:
+        tag = event.tag
+        value: str = event.value
+        if tag is None or tag == "!":
+            plain = event.implicit[0] and not event.style
+            return _resolve_plain(value) if plain else value
+        if not tag.startswith(_CORE_TAG):
+            self.fail(
+                "AM001",
+                f"the tag '{self._show_tag(tag)}' is not allowed in a brief",
+                position,
+                "remove the tag; briefs hold plain text, numbers, lists and mappings",
+            )
+            return value
+        name = tag[len(_CORE_TAG) :]
+        if name == "str":
+            return value
+        resolved = _resolve_plain(value)
+        wanted: dict[str, Callable[[Any], bool]] = {
+            "null": lambda v: v is None,
+            "bool": lambda v: isinstance(v, bool),
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        }
+        test = wanted.get(name)
+        if test is None:
+            self.fail("AM001", f"the tag '{self._show_tag(tag)}' is not allowed in a brief", position)
+            return value
+        if not test(resolved):
+            self.fail("AM001", f"'{value}' is not a valid !!{name}", position)
+            return value
+        return float(resolved) if name == "float" else resolved
+
+    def _alias(self, anchor: str, position: Position) -> tuple[Any, int]:
+        found = self.anchors.get(anchor)
+        if found is None:
+            self.fail("AM001", f"the alias '*{anchor}' names no anchor defined before it", position)
+            raise _Stop
+        value, size = found
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED_VALUES or (
+            self.expanded > 10_000 and self.expanded > MAX_EXPANSION_RATIO * max(self.distinct, 1)
+        ):
+            self.fail(
+                "AM001",
+                "aliases expand this document far beyond its size (a 'billion laughs' pattern)",
+                position,
+                "write the content out instead of repeating it through aliases",
+            )
+            raise _Stop
+        return value, size
+
+    def _add(
+        self, frame: _Frame, value: Any, size: int, position: Position, *, is_scalar_key: bool
+    ) -> None:
+        frame.size += size
+        if not frame.is_map:
+            frame.container.append(value)
+            path = (*frame.path, len(frame.container) - 1)
+            self.keys[path] = position
+            self.values[path] = position
+            return
+        if frame.key is _NO_KEY:
+            if not is_scalar_key:
+                self.fail("AM001", "a mapping key must be a plain value", position)
+                raise _Stop
+            key = value
+            try:
+                hash(key)
+            except TypeError:  # pragma: no cover - scalars are always hashable
+                key = str(key)
+            first = frame.seen_keys.get(key)
+            if first is not None:
+                self.fail(
+                    "AM002",
+                    f"the key '{key}' appears twice in this mapping (first at line {first[0]}); "
+                    "YAML would keep only the last",
+                    position,
+                    "merge the two entries, or rename one",
+                )
+            else:
+                frame.seen_keys[key] = position
+            frame.key = key
+            frame.key_pos = position
+            self.keys[(*frame.path, key)] = position
+            return
+        key = frame.key
+        frame.key = _NO_KEY
+        frame.container[key] = value
+        self.values[(*frame.path, key)] = position
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence file descriptor 2 for a moment: rapidyaml's C++ core prints its errors there."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate
+    return result
+
+
+def _parse_fast(text: str) -> Any | None:
+    """Parse with rapidyaml when the text is plain enough; None means 'use the careful parser'."""
+    if _NOT_FOR_FAST_PATH.search(text):
+        return None
+    try:
+        import ryml
+    except ImportError:
+        return None
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_arena(text.encode("utf-8"))
+            root = tree.root_id()
+            if tree.is_stream(root) or not tree.is_map(root):
+                return None
+            emitted = ryml.emit_json_malloc(tree, root)
+        data = json.loads(emitted, object_pairs_hook=_no_duplicates)
+    except Exception:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _bracket_depth_problem(text: str) -> ParseProblem | None:
+    """Refuse absurdly nested flow collections before libyaml spends minutes on them."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH * 4:
+                line, column = _position_of_offset(text, match.start())
+                return ParseProblem(
+                    "AM001",
+                    f"brackets are nested more than {MAX_DEPTH * 4} levels deep",
+                    line,
+                    column,
+                    "a brief needs only a few levels; flatten the structure",
+                )
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _yaml_error_problem(text: str, error: yaml.YAMLError) -> ParseProblem:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None)
+    context = getattr(error, "context", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+        message = str(problem or error).strip()
+        if context:
+            message = f"{message} ({context.strip()})"
+        hint = None
+        if "cannot start any token" in message and text.splitlines()[line - 1 : line] and (
+            "\t" in text.splitlines()[line - 1]
+        ):
+            hint = "YAML does not allow tabs for indentation; use spaces"
+        elif "mapping values are not allowed" in message:
+            hint = "put text that contains ': ' in quotes"
+        return ParseProblem("AM001", f"invalid YAML: {message}", line, column, hint)
+    position = getattr(error, "position", None)
+    if isinstance(position, int):
+        line, column = _position_of_offset(text, position)
+        character = getattr(error, "character", None)
+        what = f"the character {character!r}" if character is not None else "a character"
+        return ParseProblem(
+            "AM001",
+            f"invalid YAML: {what} is not allowed in a YAML file",
+            line,
+            column,
+            "remove control characters from the file",
+        )
+    return ParseProblem("AM001", f"invalid YAML: {error}", 1, 1)
+
+
+def _parse_json(text: str) -> Parsed:
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _Duplicate:
+        return _parse_careful(text)
+    except json.JSONDecodeError as error:
+        problem = ParseProblem("AM001", f"invalid JSON: {error.msg}", error.lineno, error.colno)
+        return Parsed(None, SourceMap({}, {}), [problem], parser="json")
+    except RecursionError:
+        return _parse_careful(text)
+    return Parsed(data, SourceMap(text=text), [], parser="json")
+
+
+def _parse_careful(text: str) -> Parsed:
+    problem = _bracket_depth_problem(text)
+    if problem is not None:
+        return Parsed(None, SourceMap({}, {}), [problem])
+    keys: dict[KeyPath, Position] = {}
+    values: dict[KeyPath, Position] = {}
+    problems: list[ParseProblem] = []
+    builder = _Builder(text, keys, values, problems)
+    try:
+        data = builder.run()
+    except _Stop:
+        data = None
+    except yaml.YAMLError as error:
+        problems.append(_yaml_error_problem(text, error))
+        data = None
+    return Parsed(data, SourceMap(keys, values), problems)
+
+
+def parse(text: str, *, json_syntax: bool = False, fast: bool | None = None) -> Parsed:
+    """Parse one brief's text (YAML, or JSON when ``json_syntax``) into a value and positions.
+
+    ``fast`` forces (True) or forbids (False) the rapidyaml path; by default it is tried for
+    texts of at least :data:`FAST_PARSE_THRESHOLD` characters.
+    """
+    if json_syntax:
+        return _parse_json(text)
+    if fast is None:
+        fast = len(text) >= FAST_PARSE_THRESHOLD
+    if fast:
+        data = _parse_fast(text)
+        if data is not None:
+            return Parsed(data, SourceMap(text=text), [], parser="rapidyaml")
+    return _parse_careful(text)
