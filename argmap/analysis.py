@@ -96,12 +96,20 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
 
     graph = _graph(subject)
     statements = tuple(node.id for node in graph.statements())
+    # Relations come from the graph's edges, never from the raw fields: a reference that does not
+    # resolve is reported by the checks and left out of the evaluation, and so is an argument
+    # with no premise (it offers no reason).
     arguments = {
-        node.id: (tuple(graph.premises_of(node.id)), node.item.conclusion)  # type: ignore[union-attr]
+        node.id: (premises, conclusion[0].target)
         for node in graph.arguments()
+        if (conclusion := graph.outgoing(node.id, EdgeKind.CONCLUSION))
+        and (premises := tuple(graph.premises_of(node.id)))
     }
     supports = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.SUPPORT)
-    attacks = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.ATTACK)
+    attacks = tuple(
+        (e.source, e.target) for e in graph.edges
+        if e.kind is EdgeKind.ATTACK and (e.target in arguments or e.target_kind is not NodeKind.ARGUMENT)
+    )
     base_scores = {
         node.id: node.item.base_score  # type: ignore[union-attr]
         for node in graph.statements()

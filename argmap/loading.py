@@ -137,15 +137,21 @@ def read_text(
         _diagnostic(path, p.code, p.message, p.line, p.column, p.hint) for p in parsed.problems
     ]
     fatal = parsed.data is None or any(p.code == "AM001" for p in parsed.problems)
+    if parsed.data is None and not parsed.problems:
+        diagnostics.append(_diagnostic(
+            path, "AM001", "the file holds no YAML document, only comments or blank lines",
+            hint="a brief starts with 'argmap: 1', 'id:' and 'title:'"))
     if fatal:
         return ReadResult(path, None, diagnostics, origin)
     data = parsed.data
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else "a single value"
+        line, column = parsed.positions.value_position(())
         diagnostics.append(
             _diagnostic(
-                path, "AM001", f"a brief must be a mapping of keys to values, but this file holds {what}",
-                hint="a brief starts with 'argmap: 1', 'id:' and 'title:'",
+                path, "AM001",
+                f"a brief must be a mapping of keys to values, but this file holds {what}",
+                line, column, "a brief starts with 'argmap: 1', 'id:' and 'title:'",
             )
         )
         return ReadResult(path, None, diagnostics, origin)
@@ -326,7 +332,9 @@ def schema_diagnostics(
         if first["type"] == "missing":
             key = loc[-1]
             parent = loc[:-1]
-            line, column = positions.key_position(parent) if parent else (1, 1)
+            line, column = (
+                positions.key_position(parent) if parent else positions.value_position(())
+            )
             where = f" in '{parent[-1]}'" if parent else ""
             hint = "add 'argmap: 1' at the top of the file" if loc == ("argmap",) else None
             diagnostics.append(

@@ -479,8 +479,15 @@ def _yaml_error_problem(text: str, error: yaml.YAMLError) -> ParseProblem:
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
         message = str(problem or error).strip()
+        context_mark = getattr(error, "context_mark", None)
         if context:
-            message = f"{message} ({context.strip()})"
+            message = f"{message} ({context.strip()}"
+            if context_mark is not None and context_mark.line != mark.line:
+                message += f" that starts at line {context_mark.line + 1}"
+            message += ")"
+        if context_mark is not None and mark.index >= len(text.rstrip()):
+            # The parser ran off the end of the file: point at what was left open.
+            line, column = context_mark.line + 1, context_mark.column + 1
         hint = None
         if "cannot start any token" in message and text.splitlines()[line - 1 : line] and (
             "\t" in text.splitlines()[line - 1]

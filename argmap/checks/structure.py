@@ -32,6 +32,8 @@ def circular_support(context: CheckContext) -> Iterator[Finding]:
     """
     graph = context.graph
     for cycle in graph.support_cycles():
+        if len(cycle) == 1:
+            continue  # a statement supporting itself: AM104 says so
         if len(cycle) == 2 and any(
             graph.nodes[key].is_argument
             and graph.nodes[key].item.conclusion in graph.nodes[key].item.premises  # type: ignore[union-attr]

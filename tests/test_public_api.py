@@ -1,0 +1,47 @@
+"""The public surface is pinned, so it cannot drift by accident."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import argmap
+
+PUBLIC = {
+    "Actor", "ArgmapError", "Argument", "ArgumentGraph", "Brief", "BriefError", "Chain", "Claim",
+    "ConfigError", "Diagnostic", "DotNotFoundError", "DotTimeoutError", "Edge", "EdgeKind",
+    "Evaluation", "Expectations", "Node", "NodeKind", "Objection", "Premise", "Recommendation",
+    "RenderError", "Severity", "Source", "Statement", "UnsafePathError", "__version__", "chains",
+    "check", "dump", "dumps", "evaluate", "json_schema", "load", "loads", "read", "render",
+    "to_dot", "to_markdown", "to_mermaid",
+}
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    assert set(argmap.__all__) == PUBLIC
+
+
+def test_every_public_name_resolves() -> None:
+    for name in argmap.__all__:
+        assert getattr(argmap, name) is not None, name
+
+
+def test_errors_derive_from_the_nearest_builtin() -> None:
+    assert issubclass(argmap.BriefError, ValueError)
+    assert issubclass(argmap.UnsafePathError, ValueError)
+    assert issubclass(argmap.RenderError, RuntimeError)
+    assert issubclass(argmap.DotNotFoundError, argmap.RenderError)
+    assert all(issubclass(e, argmap.ArgmapError) for e in (
+        argmap.BriefError, argmap.ConfigError, argmap.RenderError, argmap.UnsafePathError))
+
+
+def test_validation_does_not_import_rendering_libraries() -> None:
+    code = (
+        "import sys, argmap\n"
+        "b = argmap.load('tests/fixtures/valid/minimal.yaml')\n"
+        "argmap.check(b)\n"
+        "print(sorted(m for m in ('jinja2', 'graphviz', 'typer') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=__file__.rsplit("/tests/", 1)[0])
+    assert done.stdout.strip() == "[]"
