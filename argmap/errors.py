@@ -6,10 +6,15 @@ builtin, so callers can catch either::
     ArgmapError(Exception)
     ├── BriefError(ArgmapError, ValueError)        a brief cannot be loaded; carries its diagnostics
     ├── ConfigError(ArgmapError, ValueError)       a configuration file or option is wrong
+    ├── FrameworkError(ArgmapError, ValueError)    an evaluation framework is malformed
+    │   └── UnknownIdError                         it refers to an id it does not have
+    ├── UnknownSemanticsError(ArgmapError, ValueError)  no such semantics
     ├── UnsafePathError(ArgmapError, ValueError)   a path leaves the folder it must stay in
     └── RenderError(ArgmapError, RuntimeError)     a diagram could not be produced
         ├── DotNotFoundError                       no Graphviz `dot` program was found
         └── DotTimeoutError                        `dot` did not finish in time
+
+The evaluation errors are defined in :mod:`argmap.evaluation.framework`.
 """
 
 from __future__ import annotations

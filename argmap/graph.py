@@ -11,9 +11,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from argmap.model import Actor, Argument, Brief, Statement
+from argmap.model import Actor, Argument, Brief, Recommendation, Statement
 
 __all__ = [
     "ArgumentGraph",
@@ -55,7 +55,7 @@ class EdgeKind(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A statement or an argument, with the model object it comes from."""
 
@@ -73,22 +73,23 @@ class Node:
         return self.kind is NodeKind.ARGUMENT
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A typed relation, with the key path in the brief where it was written."""
+class Edge(NamedTuple):
+    """A typed relation, with the key path in the brief where it was written.
+
+    A named tuple rather than a dataclass: a large brief has tens of thousands of edges, and
+    tuples are several times cheaper to build.
+    """
 
     source: str
     target: str
     kind: EdgeKind
-    path: tuple[Any, ...] = field(compare=False, default=())
+    path: tuple[Any, ...] = ()
+    target_kind: NodeKind | None = None
 
     @property
     def is_undercut(self) -> bool:
         """True for an attack on an argument (it denies the inference, not the premises)."""
         return self.kind is EdgeKind.ATTACK and self.target_kind is NodeKind.ARGUMENT
-
-    # Filled in by the graph, which knows the kinds; kept out of equality.
-    target_kind: NodeKind | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,13 @@ class ArgumentGraph:
             for i, target in enumerate(item.attacks):
                 self._link(edges, key, target, EdgeKind.ATTACK, (*base, "attacks", i), "attacks")
             self._check_actor(key, base, "speaker", [item.speaker] if item.speaker else [])
-            addressees = getattr(item, "addressees", ())
-            if addressees:
-                single = isinstance(getattr(item, "addressee", None), str)
-                self._check_actor(key, base, "addressee", list(addressees), single=single)
+            if isinstance(item, Recommendation) and item.addressee is not None:
+                single = isinstance(item.addressee, str)
+                self._check_actor(key, base, "addressee", list(item.addressees), single=single)
 
         self.edges: tuple[Edge, ...] = tuple(edges)
+        self._statement_nodes = [node for node in self.nodes.values() if not node.is_argument]
+        self._argument_nodes = [node for node in self.nodes.values() if node.is_argument]
         self._out: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         self._in: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         for edge in self.edges:
@@ -232,11 +234,11 @@ class ArgumentGraph:
 
     def statements(self) -> Iterator[Node]:
         """The statement nodes, in the brief's order."""
-        return (node for node in self.nodes.values() if not node.is_argument)
+        return iter(self._statement_nodes)
 
     def arguments(self) -> Iterator[Node]:
         """The argument nodes, in the brief's order."""
-        return (node for node in self.nodes.values() if node.is_argument)
+        return iter(self._argument_nodes)
 
     def support_successors(self, node: str) -> list[str]:
         """Where support flows from ``node``: supported statements, arguments it is a premise of,

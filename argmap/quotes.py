@@ -40,7 +40,12 @@ _TYPOGRAPHIC = str.maketrans(
 )
 # What folding rewrites: a hyphen ending a line before a word goes on (joined), a soft hyphen
 # (dropped), and any white space other than a lone plain space (made one space).
-_FOLD = re.compile(r"(?<=\w)-[^\S\n]*\r?\n\s*(?=\w)|\u00ad|\s{2,}|[^\S ]")
+# Every branch starts with a character from a small set, so the engine scans for those quickly;
+# that a line-end hyphen follows a letter is checked in Python, where it is rare.
+_FOLD = re.compile(r"-[^\S\n]*\r?\n\s*(?=\w)|\u00ad|\s{2,}|[^\S ]")
+# The same folding without the offset map, done by C string operations: for yes/no lookups.
+_TYPOGRAPHIC_NO_SOFT_HYPHEN = {**_TYPOGRAPHIC, ord("\u00ad"): None}
+_LINE_END_HYPHEN = re.compile(r"-[^\S\n]*\r?\n\s*(?=\w)")
 _NEEDS_FOLDING = re.compile(r"\s{2,}|[^\S ]|[\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033\u00ad]")
 _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays off
 _KEY = 32  # characters of a quote's start that the index is keyed on
@@ -77,7 +82,10 @@ class _Folded:
             if segment == "\u00ad":
                 replacement = ""
             elif segment[0] == "-":
-                replacement = "-" if keep_line_end_hyphens else ""
+                if start == 0 or not translated[start - 1].isalnum():
+                    replacement = "- "  # a dash before a line break, not a word broken in two
+                else:
+                    replacement = "-" if keep_line_end_hyphens else ""
             else:
                 replacement = " "
             pieces.append(translated[last:start])
@@ -98,6 +106,20 @@ class _Folded:
         return self._orig_anchors[index] + (offset - self._norm_anchors[index])
 
 
+def _fold_plain(text: str, *, keep_line_end_hyphens: bool) -> str:
+    """Fold like :class:`_Folded`, without the offset map (and without edge spaces)."""
+    translated = text.translate(_TYPOGRAPHIC_NO_SOFT_HYPHEN)
+    if "-" in translated:
+        def hyphen(match: re.Match[str]) -> str:
+            start = match.start()
+            if start == 0 or not translated[start - 1].isalnum():
+                return "- "
+            return "-" if keep_line_end_hyphens else ""
+
+        translated = _LINE_END_HYPHEN.sub(hyphen, translated)
+    return " ".join(translated.split())
+
+
 def fold(text: str) -> str:
     """Fold white space, line-end hyphenation and quote marks, as quotes are matched."""
     if _NEEDS_FOLDING.search(text) is None:
@@ -110,14 +132,24 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._joined = _Folded(text, keep_line_end_hyphens=False)
-        self._hyphenated: _Folded | None = None
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._plain = _fold_plain(text, keep_line_end_hyphens=False)
+        self._plain_hyphenated: str | None = None
+        self._anchored: _Folded | None = None
+        self._anchored_hyphenated: _Folded | None = None
+        self._line_starts: list[int] | None = None
         self._hints_left = _HINT_BUDGET
         self._words: list[str] | None = None
         self._word_offsets: list[int] | None = None
 
+    @property
+    def _joined(self) -> _Folded:
+        if self._anchored is None:
+            self._anchored = _Folded(self.text, keep_line_end_hyphens=False)
+        return self._anchored
+
     def _position(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
@@ -130,10 +162,10 @@ class SourceText:
 
     def _variants(self) -> Iterable[_Folded]:
         yield self._joined
-        if self._hyphenated is None:
-            self._hyphenated = _Folded(self.text, keep_line_end_hyphens=True)
-        if self._hyphenated.text != self._joined.text:
-            yield self._hyphenated
+        if self._anchored_hyphenated is None:
+            self._anchored_hyphenated = _Folded(self.text, keep_line_end_hyphens=True)
+        if self._anchored_hyphenated.text != self._joined.text:
+            yield self._anchored_hyphenated
 
     def find(self, quote: str) -> QuoteMatch | None:
         """Where ``quote`` first stands in the source, or None if it is not there."""
@@ -155,14 +187,33 @@ class SourceText:
 
     def missing(self, quotes: Sequence[str]) -> list[int]:
         """The indexes of the quotes that are not in the source (no positions computed)."""
-        return [i for i, hit in enumerate(self._locate_all(quotes)) if hit is None]
+        needles = [fold(quote) for quote in quotes]
+        text = self._plain
+        use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
+        index = self._opening_index(text, needles) if use_index else {}
+        absent: list[int] = []
+        for i, needle in enumerate(needles):
+            if not needle:
+                absent.append(i)
+                continue
+            if use_index and len(needle) >= _KEY and any(
+                text.startswith(needle, at) for at in index.get(needle[:_KEY], ())
+            ):
+                continue
+            if needle in text:
+                continue
+            if self._plain_hyphenated is None:
+                self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)
+            if needle not in self._plain_hyphenated:
+                absent.append(i)
+        return absent
 
     def _locate_all(self, quotes: Sequence[str]) -> list[tuple[_Folded, int, int] | None]:
         """Find each quote's folded start; an index of quote openings replaces a scan each."""
         needles = [fold(quote) for quote in quotes]
         text = self._joined.text
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
-        index = self._opening_index(needles) if use_index else {}
+        index = self._opening_index(text, needles) if use_index else {}
         results: list[tuple[_Folded, int, int] | None] = []
         for needle in needles:
             hit: tuple[_Folded, int, int] | None = None
@@ -183,11 +234,11 @@ class SourceText:
             results.append(hit)
         return results
 
-    def _opening_index(self, needles: Sequence[str]) -> dict[str, list[int]]:
-        """Offsets of every word start whose next characters open one of the quotes."""
+    @staticmethod
+    def _opening_index(text: str, needles: Sequence[str]) -> dict[str, list[int]]:
+        """Offsets of every word start in ``text`` whose next characters open one of the quotes."""
         wanted = {needle[:_KEY] for needle in needles if len(needle) >= _KEY}
         firsts = {key.split(" ", 1)[0] for key in wanted}
-        text = self._joined.text
         words = text.split(" ")
         index: dict[str, list[int]] = {}
         offset = 0

@@ -60,10 +60,11 @@ _FLOAT = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
     r"|\.(?:nan|NaN|NAN))$"
 )
-# Syntax the fast path does not handle the way the careful parser does.
-_NOT_FOR_FAST_PATH = re.compile(
-    r"(?:^|[\s\[{,])[&*!][^\s,\]}]|<<\s*:|^%|^---|^\.\.\.|\t|\?\s", re.MULTILINE
-)
+# Syntax the fast path does not handle the way the careful parser does. Each pattern starts with
+# a literal character, so the regex engine can skip ahead to candidates instead of trying every
+# position of a multi-megabyte text.
+_INDICATOR = re.compile(r"[&*!][^\s,\]}]")
+_COMPLEX_SYNTAX = re.compile(r"<<\s*:|\n%|\n---|\n\.\.\.|\?\s")
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -431,9 +432,21 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _plain_enough(text: str) -> bool:
+    """True when the text has no anchor, alias, tag, merge key, directive, tab or second
+    document: what the fast path may parse differently from the careful one."""
+    if "\t" in text or text.startswith(("%", "---", "...")) or _COMPLEX_SYNTAX.search(text):
+        return False
+    for match in _INDICATOR.finditer(text):
+        at = match.start()
+        if at == 0 or text[at - 1] in " \n[{,":
+            return False
+    return True
+
+
 def _parse_fast(text: str) -> Any | None:
     """Parse with rapidyaml when the text is plain enough; None means 'use the careful parser'."""
-    if _NOT_FOR_FAST_PATH.search(text):
+    if not _plain_enough(text):
         return None
     try:
         import ryml

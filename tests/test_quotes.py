@@ -72,3 +72,12 @@ def test_many_quotes_through_the_index_agree_with_one_by_one_lookups() -> None:
     source = SourceText(text)
     assert source.find_all(quotes) == [source.find(q) for q in quotes]
     assert source.missing(quotes) == [len(quotes) - 2]
+
+
+def test_the_fast_yes_no_lookup_agrees_with_the_positioned_one() -> None:
+    texts = [PDF_TEXT, "a -\n\nb", "x-\ny", "\u00adsoft\u00adhyphen", "  lead and trail  ", "-\nz"]
+    quotes = ["a - b", "xy", "x-y", "softhyphen", "lead and trail", "- z", "a -b", "b"]
+    for text in texts:
+        source = SourceText(text)
+        positioned = [i for i, q in enumerate(quotes) if source.find(q) is None]
+        assert source.missing(quotes) == positioned, text

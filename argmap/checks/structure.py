@@ -134,7 +134,7 @@ def recommendation_without_addressee(context: CheckContext) -> Iterator[Finding]
     """
     graph = context.graph
     for node in graph.statements():
-        if node.kind is NodeKind.RECOMMENDATION and not getattr(node.item, "addressees", ()):
+        if node.kind is NodeKind.RECOMMENDATION and not node.item.addressees:  # type: ignore[union-attr]
             yield Finding(
                 f"the recommendation '{node.id}' has no addressee",
                 graph.paths[node.id],
