@@ -137,3 +137,20 @@ def test_the_fast_path_hands_unusual_files_to_the_careful_parser(extra: str) -> 
     pytest.importorskip("ryml")
     parsed = parse(extra + _plain_brief(5), fast=True)
     assert parsed.parser == "libyaml"
+
+
+def test_positions_in_a_large_file_come_from_its_block_and_agree_with_a_full_parse() -> None:
+    pytest.importorskip("ryml")
+    tricky = (
+        "  tricky:\n    text: |\n      a line that looks like a key:\n"
+        "        s-3: not a key\n    supports: [s-1]\n"
+    )
+    text = _plain_brief(400).replace("premises:\n", "premises:\n" + tricky, 1)
+    fast = parse(text, fast=True)
+    careful = parse(text, fast=False)
+    assert fast.parser == "rapidyaml"
+    for path in [("premises", "s-3"), ("premises", "tricky", "supports", 0),
+                 ("premises", "s-399", "tags", 1), ("premises", "tricky", "text")]:
+        assert fast.positions.key_position(path) == careful.positions.key_position(path), path
+        assert fast.positions.value_position(path) == careful.positions.value_position(path), path
+    assert fast.positions._keys is None, "the whole file was parsed again for a few positions"
