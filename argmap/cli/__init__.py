@@ -7,12 +7,17 @@ Exit codes, as in ruff and yamllint: 0 clean, 1 findings, 2 the command could no
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from argmap.errors import ArgmapError
 
-__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "app", "fail", "main"]
+if TYPE_CHECKING:
+    from argmap.model import Brief
+
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "app", "fail", "load_or_exit", "main"]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -32,6 +37,26 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``argmap: message`` to standard error and return the exit to raise."""
     typer.echo(f"argmap: {message}", err=True)
     return typer.Exit(code)
+
+
+def load_or_exit(path: Path) -> Brief:
+    """Load a brief for a command that needs one; a brief that cannot be loaded prints its
+    diagnostics and exits 1 (the input's fault), a path that does not exist exits 2."""
+    from argmap.diagnostics import Severity
+    from argmap.loading import read
+
+    if not path.exists():
+        raise fail(f"no such file: {path}")
+    if path.is_dir():
+        raise fail(f"{path} is a folder; give one brief file")
+    result = read(path)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if result.brief is None or errors:
+        for diagnostic in result.diagnostics:
+            typer.echo(str(diagnostic), err=True)
+        typer.echo(f"argmap: {path} cannot be loaded as a brief", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    return result.brief
 
 
 def _register_commands() -> None:

@@ -1,0 +1,145 @@
+"""``argmap chains``, ``argmap evaluate`` and ``argmap diff``: what a brief argues and what stands."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, app, fail, load_or_exit
+
+__all__ = ["chains_command", "diff_command", "evaluate_command"]
+
+
+class TextOrJson(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Semantics(str, enum.Enum):
+    grounded = "grounded"
+    dfquad = "dfquad"
+    quadratic_energy = "quadratic-energy"
+
+
+class DiffFormat(str, enum.Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+_LABEL_WORDS = {"in": "stands", "out": "falls", "undec": "open"}
+
+
+@app.command("chains")
+def chains_command(
+    path: Annotated[Path, typer.Argument(help="A brief file.")],
+    target: Annotated[str, typer.Argument(help="The id of the statement the chains lead to.")],
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+) -> None:
+    """Print every chain of support from a starting premise to TARGET."""
+    from argmap.analysis import chains
+
+    brief = load_or_exit(path)
+    statements = brief.statements
+    if target not in statements and target not in brief.arguments:
+        close = difflib.get_close_matches(target, list(statements), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise fail(f"no statement '{target}' in {path}{hint}")
+    found = chains(brief, target)
+    if output_format is TextOrJson.json:
+        typer.echo(json.dumps([list(chain.steps) for chain in found], indent=2))
+        return
+    if not found:
+        typer.echo(f"nothing supports '{target}'")
+        return
+    for chain in found:
+        typer.echo(str(chain))
+
+
+@app.command("evaluate")
+def evaluate_command(
+    path: Annotated[Path, typer.Argument(help="A brief file.")],
+    semantics: Annotated[
+        Semantics, typer.Option("--semantics", "-s", help="How to weigh the objections.")
+    ] = Semantics.grounded,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+) -> None:
+    """Say which statements stand once the objections are weighed (and how strongly)."""
+    from argmap.analysis import evaluate
+    from argmap.graph import ArgumentGraph
+
+    brief = load_or_exit(path)
+    graph = ArgumentGraph(brief)
+    result = evaluate(graph, semantics.value)
+    rows = []
+    for key, node in graph.nodes.items():
+        rows.append({
+            "id": key,
+            "kind": node.kind.value,
+            "label": result.labels.get(key),
+            "strength": result.strengths.get(key),
+        })
+    if output_format is TextOrJson.json:
+        typer.echo(json.dumps(
+            {"semantics": result.semantics, "converged": result.converged, "results": rows},
+            indent=2,
+        ))
+        return
+    typer.echo(f"{brief.title} ({result.semantics} semantics"
+               + ("" if result.converged else "; did NOT converge") + ")")
+    order = {"recommendation": 0, "claim": 1, "objection": 2, "premise": 3, "argument": 4}
+    for row in sorted(rows, key=lambda r: (order[str(r["kind"])], str(r["id"]))):
+        label = _LABEL_WORDS.get(str(row["label"]), "?")
+        strength = "" if row["strength"] is None else f"{row['strength']:.3f}"
+        typer.echo(f"  {label:<7} {strength:>6}  {row['kind']:<15} {row['id']}")
+
+
+def _read_version(spec: str) -> tuple[str, object]:
+    from argmap.diagnostics import Severity
+    from argmap.diff import read_revision
+    from argmap.loading import read_text
+
+    path = Path(spec)
+    if path.exists() or ":" not in spec:
+        brief = load_or_exit(path)
+        return spec, brief
+    shown, text = read_revision(spec)
+    result = read_text(text, path=shown, json_syntax=spec.lower().endswith(".json"))
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if result.brief is None or errors:
+        for diagnostic in result.diagnostics:
+            typer.echo(str(diagnostic), err=True)
+        typer.echo(f"argmap: {shown} cannot be loaded as a brief", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    return shown, result.brief
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[str, typer.Argument(help="The old version: a file, or REV:path from git.")],
+    new: Annotated[str, typer.Argument(help="The new version: a file, or REV:path from git.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the versions differ.")
+    ] = False,
+) -> None:
+    """Show statements, relations and verdicts that changed between two versions of a brief."""
+    from argmap.diff import diff, to_markdown, to_text
+    from argmap.model import Brief
+
+    old_name, old_brief = _read_version(old)
+    new_name, new_brief = _read_version(new)
+    assert isinstance(old_brief, Brief) and isinstance(new_brief, Brief)
+    result = diff(old_brief, new_brief)
+    if output_format is DiffFormat.json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    elif output_format is DiffFormat.markdown:
+        typer.echo(to_markdown(result, title=f"argmap diff: {new_brief.title}"), nl=False)
+    else:
+        typer.echo(to_text(result), nl=False)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not result.empty else EXIT_CLEAN)
