@@ -52,9 +52,7 @@ def _graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
     return subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
 
 
-def chains(
-    subject: Brief | ArgumentGraph, target: str, *, limit: int = MAX_CHAINS
-) -> list[Chain]:
+def chains(subject: Brief | ArgumentGraph, target: str, *, limit: int = MAX_CHAINS) -> list[Chain]:
     """Every chain of support that ends at ``target``, each from a statement nothing supports.
 
     A chain follows ``supports`` edges and linked arguments (premise -> argument -> conclusion);
@@ -107,8 +105,10 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
     }
     supports = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.SUPPORT)
     attacks = tuple(
-        (e.source, e.target) for e in graph.edges
-        if e.kind is EdgeKind.ATTACK and (e.target in arguments or e.target_kind is not NodeKind.ARGUMENT)
+        (e.source, e.target)
+        for e in graph.edges
+        if e.kind is EdgeKind.ATTACK
+        and (e.target in arguments or e.target_kind is not NodeKind.ARGUMENT)
     )
     base_scores = {
         node.id: node.item.base_score  # type: ignore[union-attr]

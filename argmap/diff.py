@@ -28,24 +28,36 @@ class BriefDiff:
     added: list[tuple[str, str]] = field(default_factory=list)  # (id, kind)
     removed: list[tuple[str, str]] = field(default_factory=list)
     changed: list[tuple[str, list[str]]] = field(default_factory=list)  # (id, fields changed)
-    relations_added: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kind, target)
+    relations_added: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (source, kind, target)
     relations_removed: list[tuple[str, str, str]] = field(default_factory=list)
-    verdicts: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (id, old, new)
+    verdicts: list[tuple[str, str | None, str | None]] = field(
+        default_factory=list
+    )  # (id, old, new)
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.relations_added
-                    or self.relations_removed or self.verdicts)
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.relations_added
+            or self.relations_removed
+            or self.verdicts
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "added": [{"id": i, "kind": k} for i, k in self.added],
             "removed": [{"id": i, "kind": k} for i, k in self.removed],
             "changed": [{"id": i, "fields": f} for i, f in self.changed],
-            "relations_added": [{"source": s, "kind": k, "target": t}
-                                for s, k, t in self.relations_added],
-            "relations_removed": [{"source": s, "kind": k, "target": t}
-                                  for s, k, t in self.relations_removed],
+            "relations_added": [
+                {"source": s, "kind": k, "target": t} for s, k, t in self.relations_added
+            ],
+            "relations_removed": [
+                {"source": s, "kind": k, "target": t} for s, k, t in self.relations_removed
+            ],
             "verdicts": [{"id": i, "old": o, "new": n} for i, o, n in self.verdicts],
         }
 
@@ -75,7 +87,7 @@ def diff(old: Brief, new: Brief) -> BriefDiff:
             changed.append((key, fields))
     old_relations, new_relations = _relations(old_graph), _relations(new_graph)
     old_labels, new_labels = grounded_labels(old_graph), grounded_labels(new_graph)
-    verdicts = [
+    verdicts: list[tuple[str, str | None, str | None]] = [
         (key, old_labels.get(key), label)
         for key, label in new_labels.items()
         if key in old_labels and old_labels[key] != label
@@ -101,7 +113,10 @@ def read_revision(spec: str, *, cwd: Path | None = None) -> tuple[str, str]:
         raise ArgmapError(f"'{spec}' is not of the form REV:path")
     try:
         done = subprocess.run(
-            ["git", "show", f"{revision}:{path}"], cwd=cwd, capture_output=True, timeout=60,
+            ["git", "show", f"{revision}:{path}"],
+            cwd=cwd,
+            capture_output=True,
+            timeout=60,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -144,18 +159,26 @@ def to_markdown(result: BriefDiff, *, title: str = "argmap diff") -> str:
     if result.empty:
         return "\n".join([*lines, "No changes to the argument.", ""])
     if result.verdicts:
-        lines += ["**Verdicts that changed** (grounded semantics)", "",
-                  "| id | before | after |", "|---|---|---|"]
-        lines += [f"| {_code(key)} | {_verdict(old)} | {_verdict(new)} |"
-                  for key, old, new in result.verdicts]
+        lines += [
+            "**Verdicts that changed** (grounded semantics)",
+            "",
+            "| id | before | after |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {_code(key)} | {_verdict(old)} | {_verdict(new)} |"
+            for key, old, new in result.verdicts
+        ]
         lines.append("")
     sections = [
         ("Added", [f"{_code(key)} ({kind})" for key, kind in result.added]),
         ("Removed", [f"{_code(key)} ({kind})" for key, kind in result.removed]),
         ("Changed", [f"{_code(key)}: {', '.join(fields)}" for key, fields in result.changed]),
         ("Relations added", [f"{_code(s)} {k} {_code(t)}" for s, k, t in result.relations_added]),
-        ("Relations removed",
-         [f"{_code(s)} {k} {_code(t)}" for s, k, t in result.relations_removed]),
+        (
+            "Relations removed",
+            [f"{_code(s)} {k} {_code(t)}" for s, k, t in result.relations_removed],
+        ),
     ]
     for heading, items in sections:
         if items:

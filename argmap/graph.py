@@ -139,10 +139,23 @@ class ArgumentGraph:
             item = node.item
             if isinstance(item, Argument):
                 for i, premise in enumerate(item.premises):
-                    self._link(edges, premise, key, EdgeKind.PREMISE, (*base, "premises", i),
-                               "premises", reverse=True)
-                self._link(edges, key, item.conclusion, EdgeKind.CONCLUSION,
-                           (*base, "conclusion"), "conclusion")
+                    self._link(
+                        edges,
+                        premise,
+                        key,
+                        EdgeKind.PREMISE,
+                        (*base, "premises", i),
+                        "premises",
+                        reverse=True,
+                    )
+                self._link(
+                    edges,
+                    key,
+                    item.conclusion,
+                    EdgeKind.CONCLUSION,
+                    (*base, "conclusion"),
+                    "conclusion",
+                )
                 continue
             for i, target in enumerate(item.supports):
                 self._link(edges, key, target, EdgeKind.SUPPORT, (*base, "supports", i), "supports")
@@ -165,8 +178,15 @@ class ArgumentGraph:
     # --- construction helpers --------------------------------------------------------------------
 
     def _link(
-        self, edges: list[Edge], source: str, target: str, kind: EdgeKind,
-        path: tuple[Any, ...], field_name: str, *, reverse: bool = False,
+        self,
+        edges: list[Edge],
+        source: str,
+        target: str,
+        kind: EdgeKind,
+        path: tuple[Any, ...],
+        field_name: str,
+        *,
+        reverse: bool = False,
     ) -> None:
         """Add an edge if the referenced id exists and has a kind that fits the field."""
         referenced = source if reverse else target
@@ -175,19 +195,26 @@ class ArgumentGraph:
         node = self.nodes.get(referenced)
         if node is None:
             found = "actor" if referenced in self.actors else None
-            self.dangling.append(DanglingReference(owner, referenced, field_name, path, expected,
-                                                   found))
+            self.dangling.append(
+                DanglingReference(owner, referenced, field_name, path, expected, found)
+            )
             return
         if node.is_argument and expected == "statement":
-            self.dangling.append(DanglingReference(owner, referenced, field_name, path, expected,
-                                                   "argument"))
+            self.dangling.append(
+                DanglingReference(owner, referenced, field_name, path, expected, "argument")
+            )
             return
         target_kind = self.nodes[target].kind
         edges.append(Edge(source, target, kind, path, target_kind))
 
     def _check_actor(
-        self, owner: str, base: tuple[Any, ...], field_name: str, ids: list[str],
-        *, single: bool = True,
+        self,
+        owner: str,
+        base: tuple[Any, ...],
+        field_name: str,
+        ids: list[str],
+        *,
+        single: bool = True,
     ) -> None:
         for i, actor in enumerate(ids):
             if actor in self.actors:
@@ -216,7 +243,8 @@ class ArgumentGraph:
     def reasons_for(self, node: str) -> list[str]:
         """What supports ``node``: statements that support it alone, and arguments concluding it."""
         return [
-            e.source for e in self._in.get(node, ())
+            e.source
+            for e in self._in.get(node, ())
             if e.kind is EdgeKind.SUPPORT or e.kind is EdgeKind.CONCLUSION
         ]
 
@@ -243,10 +271,7 @@ class ArgumentGraph:
     def support_successors(self, node: str) -> list[str]:
         """Where support flows from ``node``: supported statements, arguments it is a premise of,
         and (for an argument) its conclusion."""
-        return [
-            e.target for e in self._out.get(node, ())
-            if e.kind is not EdgeKind.ATTACK
-        ]
+        return [e.target for e in self._out.get(node, ()) if e.kind is not EdgeKind.ATTACK]
 
     def support_cycles(self) -> list[list[str]]:
         """Circular support: one cycle per strongly connected group, each as a list of ids.

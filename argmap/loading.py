@@ -94,8 +94,13 @@ class ReadResult:
 
 
 def _diagnostic(
-    path: str, code: str, message: str, line: int | None = 1, column: int | None = 1,
-    hint: str | None = None, severity: Severity = Severity.ERROR,
+    path: str,
+    code: str,
+    message: str,
+    line: int | None = 1,
+    column: int | None = 1,
+    hint: str | None = None,
+    severity: Severity = Severity.ERROR,
 ) -> Diagnostic:
     return Diagnostic(path, line, column, code, severity, message, hint)
 
@@ -113,7 +118,11 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line, column = _position_of_byte(data, error.start)
         return None, [
             _diagnostic(
-                path, "AM001", "the file is not UTF-8 text", line, column,
+                path,
+                "AM001",
+                "the file is not UTF-8 text",
+                line,
+                column,
                 "save the file as UTF-8",
             )
         ]
@@ -121,15 +130,26 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def read_text(
-    text: str, *, path: str = "<string>", json_syntax: bool = False,
-    file: Path | None = None, root: Path | None = None,
+    text: str,
+    *,
+    path: str = "<string>",
+    json_syntax: bool = False,
+    file: Path | None = None,
+    root: Path | None = None,
 ) -> ReadResult:
     """Parse and validate a brief's text; never raises for bad input."""
     if not text.strip():
         return ReadResult(
-            path, None,
-            [_diagnostic(path, "AM001", "the file is empty",
-                         hint="a brief starts with 'argmap: 1', 'id:' and 'title:'")],
+            path,
+            None,
+            [
+                _diagnostic(
+                    path,
+                    "AM001",
+                    "the file is empty",
+                    hint="a brief starts with 'argmap: 1', 'id:' and 'title:'",
+                )
+            ],
         )
     parsed = parse(text, json_syntax=json_syntax)
     origin = Origin(path, file, root, parsed.positions, parsed.parser)
@@ -138,9 +158,14 @@ def read_text(
     ]
     fatal = parsed.data is None or any(p.code == "AM001" for p in parsed.problems)
     if parsed.data is None and not parsed.problems:
-        diagnostics.append(_diagnostic(
-            path, "AM001", "the file holds no YAML document, only comments or blank lines",
-            hint="a brief starts with 'argmap: 1', 'id:' and 'title:'"))
+        diagnostics.append(
+            _diagnostic(
+                path,
+                "AM001",
+                "the file holds no YAML document, only comments or blank lines",
+                hint="a brief starts with 'argmap: 1', 'id:' and 'title:'",
+            )
+        )
     if fatal:
         return ReadResult(path, None, diagnostics, origin)
     data = parsed.data
@@ -149,9 +174,12 @@ def read_text(
         line, column = parsed.positions.value_position(())
         diagnostics.append(
             _diagnostic(
-                path, "AM001",
+                path,
+                "AM001",
                 f"a brief must be a mapping of keys to values, but this file holds {what}",
-                line, column, "a brief starts with 'argmap: 1', 'id:' and 'title:'",
+                line,
+                column,
+                "a brief starts with 'argmap: 1', 'id:' and 'title:'",
             )
         )
         return ReadResult(path, None, diagnostics, origin)
@@ -173,7 +201,9 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
 
 
 def read_bytes(
-    data: bytes | None, path: str | os.PathLike[str], *,
+    data: bytes | None,
+    path: str | os.PathLike[str],
+    *,
     root: str | os.PathLike[str] | None = None,
 ) -> ReadResult:
     """Like :func:`read`, for a file whose bytes have been read already (``None``: read them)."""
@@ -183,23 +213,41 @@ def read_bytes(
         try:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
-                return ReadResult(shown, None, [_diagnostic(
-                    shown, "AM001",
-                    f"the file is {size:,} bytes; briefs are limited to {MAX_FILE_BYTES:,}")])
+                return ReadResult(
+                    shown,
+                    None,
+                    [
+                        _diagnostic(
+                            shown,
+                            "AM001",
+                            f"the file is {size:,} bytes; briefs are limited to {MAX_FILE_BYTES:,}",
+                        )
+                    ],
+                )
             data = file.read_bytes()
         except IsADirectoryError:
-            return ReadResult(shown, None, [_diagnostic(
-                shown, "AM001", "this is a folder, not a file", None, None)])
+            return ReadResult(
+                shown,
+                None,
+                [_diagnostic(shown, "AM001", "this is a folder, not a file", None, None)],
+            )
         except OSError as error:
             reason = error.strerror or str(error)
-            return ReadResult(shown, None, [_diagnostic(
-                shown, "AM001", f"cannot read the file: {reason}", None, None)])
+            return ReadResult(
+                shown,
+                None,
+                [_diagnostic(shown, "AM001", f"cannot read the file: {reason}", None, None)],
+            )
     text, problems = _decode(data, shown)
     if text is None:
         return ReadResult(shown, None, problems)
     folder = Path(root) if root is not None else file.parent
     return read_text(
-        text, path=shown, json_syntax=file.suffix.lower() == ".json", file=file, root=folder,
+        text,
+        path=shown,
+        json_syntax=file.suffix.lower() == ".json",
+        file=file,
+        root=folder,
     )
 
 
@@ -221,7 +269,7 @@ def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
 
 
 def loads(text: str, *, path: str = "<string>", json_syntax: bool = False) -> Brief:
-    """Load a brief from a string of YAML (or JSON); raises :class:`BriefError` like :func:`load`."""
+    """Load a brief from YAML (or JSON) text; raises :class:`BriefError` like :func:`load`."""
     result = read_text(text, path=path, json_syntax=json_syntax)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if result.brief is None or errors:
@@ -237,9 +285,9 @@ def _existing_prefix(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     current = data
     prefix: list[Any] = []
     for part in loc:
-        if isinstance(current, Mapping) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, Mapping) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             current = current[part]
         elif isinstance(current, list) and isinstance(part, str):
             continue  # a union member's name, such as 'list[str]': not part of the data
@@ -315,14 +363,16 @@ def schema_diagnostics(
             del grouped[loc]
 
     diagnostics: list[Diagnostic] = []
-    for loc, item in extras:
+    for loc, _item in extras:
         key = loc[-1]
         parent = loc[:-1]
         model = _model_for(parent)
         allowed = sorted(model.model_fields) if model is not None else []
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
-            f"allowed keys: {', '.join(allowed)}" if allowed else None
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
         )
         line, column = positions.key_position(loc)
         diagnostics.append(_diagnostic(path, "AM011", f"unknown key '{key}'", line, column, hint))
@@ -338,14 +388,21 @@ def schema_diagnostics(
             where = f" in '{parent[-1]}'" if parent else ""
             hint = "add 'argmap: 1' at the top of the file" if loc == ("argmap",) else None
             diagnostics.append(
-                _diagnostic(path, "AM010", f"the required key '{key}' is missing{where}",
-                            line, column, hint)
+                _diagnostic(
+                    path, "AM010", f"the required key '{key}' is missing{where}", line, column, hint
+                )
             )
             continue
         value = _value_at(data, loc)
         line, column = positions.value_position(loc)
-        name = f"'{loc[-1]}'" if loc and isinstance(loc[-1], str) else (
-            f"item {loc[-1] + 1} of '{loc[-2]}'" if len(loc) >= 2 else "the brief"
+        name = (
+            f"'{loc[-1]}'"
+            if loc and isinstance(loc[-1], str)
+            else (
+                f"item {loc[-1] + 1} of '{loc[-2]}'"
+                if len(loc) >= 2 and isinstance(loc[-1], int)
+                else "the brief"
+            )
         )
         kinds = [_EXPECTED.get(i["type"]) for i in items]
         hint = None
@@ -374,8 +431,9 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     """Write a file all at once: readers see the old file or the new one, never half of it."""
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.",
-                                         suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -398,4 +456,3 @@ def dumps(brief: Brief) -> str:
 def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
     """Write the brief to ``path`` as YAML, atomically; ``load(path)`` gives it back equal."""
     write_atomic(path, dumps(brief))
-

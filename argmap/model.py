@@ -129,7 +129,8 @@ class Statement(_Model):
     note: str | None = None
     supports: list[str] = Field(default_factory=list, description="Ids this statement supports.")
     attacks: list[str] = Field(
-        default_factory=list, description="Ids this statement attacks (an argument id: an undercut)."
+        default_factory=list,
+        description="Ids this statement attacks (an argument id: an undercut).",
     )
 
     @property
@@ -209,7 +210,7 @@ class Expectations(_Model):
     open: list[str] = Field(default_factory=list, description="Ids expected to be UNDEC.")
 
 
-AnyStatement = Union[Claim, Premise, Objection, Recommendation]
+AnyStatement = Union[Claim, Premise, Objection, Recommendation]  # noqa: UP007 (a runtime alias)
 
 #: The brief's statement sections, in the order they are read and written.
 STATEMENT_SECTIONS: tuple[str, ...] = ("claims", "premises", "objections", "recommendations")

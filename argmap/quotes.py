@@ -46,7 +46,9 @@ _FOLD = re.compile(r"-[^\S\n]*\r?\n\s*(?=\w)|\u00ad|\s{2,}|[^\S ]")
 # The same folding without the offset map, done by C string operations: for yes/no lookups.
 _TYPOGRAPHIC_NO_SOFT_HYPHEN = {**_TYPOGRAPHIC, ord("\u00ad"): None}
 _LINE_END_HYPHEN = re.compile(r"-[^\S\n]*\r?\n\s*(?=\w)")
-_NEEDS_FOLDING = re.compile(r"\s{2,}|[^\S ]|[\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033\u00ad]")
+_NEEDS_FOLDING = re.compile(
+    r"\s{2,}|[^\S ]|[\u2018\u2019\u201a\u201b\u2032\u201c-\u201f\u2033\u00ad]"
+)
 _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays off
 _KEY = 32  # characters of a quote's start that the index is keyed on
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
@@ -110,6 +112,7 @@ def _fold_plain(text: str, *, keep_line_end_hyphens: bool) -> str:
     """Fold like :class:`_Folded`, without the offset map (and without edge spaces)."""
     translated = text.translate(_TYPOGRAPHIC_NO_SOFT_HYPHEN)
     if "-" in translated:
+
         def hyphen(match: re.Match[str]) -> str:
             start = match.start()
             if start == 0 or not translated[start - 1].isalnum():
@@ -181,9 +184,7 @@ class SourceText:
     def find_all(self, quotes: Sequence[str]) -> list[QuoteMatch | None]:
         """Look up many quotes at once: where each stands, or None."""
         found = self._locate_all(quotes)
-        return [
-            None if hit is None else self._match(hit[0], hit[1], hit[2]) for hit in found
-        ]
+        return [None if hit is None else self._match(hit[0], hit[1], hit[2]) for hit in found]
 
     def missing(self, quotes: Sequence[str]) -> list[int]:
         """The indexes of the quotes that are not in the source (no positions computed)."""
@@ -196,8 +197,10 @@ class SourceText:
             if not needle:
                 absent.append(i)
                 continue
-            if use_index and len(needle) >= _KEY and any(
-                text.startswith(needle, at) for at in index.get(needle[:_KEY], ())
+            if (
+                use_index
+                and len(needle) >= _KEY
+                and any(text.startswith(needle, at) for at in index.get(needle[:_KEY], ()))
             ):
                 continue
             if needle in text:

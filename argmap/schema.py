@@ -21,7 +21,18 @@ def json_schema() -> dict[str, Any]:
         "title": "argmap brief (format version 1)",
     }
     ordered.update({k: v for k, v in schema.items() if k != "title"})
+    _allow_unquoted_years(ordered)
     return ordered
+
+
+def _allow_unquoted_years(schema: dict[str, Any]) -> None:
+    """Let ``date`` be a number too: the models turn ``date: 2008`` into text, so an editor
+    must not flag it."""
+    sources = schema.get("$defs", {}).get("Source", {}).get("properties", {})
+    for properties in (schema.get("properties", {}), sources):
+        date = properties.get("date")
+        if isinstance(date, dict) and isinstance(date.get("anyOf"), list):
+            date["anyOf"].insert(1, {"type": "number"})
 
 
 def json_schema_text() -> str:

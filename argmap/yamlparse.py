@@ -32,9 +32,9 @@ import yaml
 __all__ = [
     "FAST_PARSE_THRESHOLD",
     "MAX_DEPTH",
+    "KeyPath",
     "ParseProblem",
     "Parsed",
-    "KeyPath",
     "SourceMap",
     "parse",
 ]
@@ -128,6 +128,7 @@ class SourceMap:
             if found is not None:
                 return found
         return self._ensure()
+
     def _find(self, table: dict[KeyPath, Position], path: KeyPath) -> Position | None:
         for end in range(len(path), 0, -1):
             found = table.get(tuple(path[:end]))
@@ -324,7 +325,8 @@ class _Builder:
         stack: list[_Frame] = []
         result: Any = None
         documents = 0
-        for event in yaml.parse(self.text, Loader=loader):
+        events: Iterator[Any] = yaml.parse(self.text, Loader=loader)
+        for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
                 position = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -435,7 +437,9 @@ class _Builder:
         }
         test = wanted.get(name)
         if test is None:
-            self.fail("AM001", f"the tag '{self._show_tag(tag)}' is not allowed in a brief", position)
+            self.fail(
+                "AM001", f"the tag '{self._show_tag(tag)}' is not allowed in a brief", position
+            )
             return value
         if not test(resolved):
             self.fail("AM001", f"'{value}' is not a valid !!{name}", position)
@@ -493,12 +497,14 @@ class _Builder:
                 frame.seen_keys[key] = position
             frame.key = key
             frame.key_pos = position
-            self.keys[(*frame.path, key)] = position
+            key_path = (*frame.path, key)
+            self.keys[key_path] = position
             return
         key = frame.key
         frame.key = _NO_KEY
         frame.container[key] = value
-        self.values[(*frame.path, key)] = position
+        value_path = (*frame.path, key)
+        self.values[value_path] = position
 
 
 @contextlib.contextmanager
@@ -600,8 +606,10 @@ def _yaml_error_problem(text: str, error: yaml.YAMLError) -> ParseProblem:
             # The parser ran off the end of the file: point at what was left open.
             line, column = context_mark.line + 1, context_mark.column + 1
         hint = None
-        if "cannot start any token" in message and text.splitlines()[line - 1 : line] and (
-            "\t" in text.splitlines()[line - 1]
+        if (
+            "cannot start any token" in message
+            and text.splitlines()[line - 1 : line]
+            and ("\t" in text.splitlines()[line - 1])
         ):
             hint = "YAML does not allow tabs for indentation; use spaces"
         elif "mapping values are not allowed" in message:

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def run(command: list[str]) -> tuple[float, float]:
     """Wall time (s) and peak resident memory (MB) of one process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               cwd=ROOT)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -56,18 +57,25 @@ def main() -> None:
         brief.write_text(brief_text, encoding="utf-8")
         (Path(folder) / "source.txt").write_text(source_text, encoding="utf-8")
         python = sys.executable
-        bare = [python, "-c",
-                f"import yaml; yaml.load(open({str(brief)!r}, 'rb'), Loader=yaml.CSafeLoader)"]
+        bare = [
+            python,
+            "-c",
+            f"import yaml; yaml.load(open({str(brief)!r}, 'rb'), Loader=yaml.CSafeLoader)",
+        ]
         validate = [python, "-m", "argmap", "validate", str(brief)]
         done = subprocess.run(validate, capture_output=True, text=True, check=False)
-        print(f"synthetic brief: {options.n:,} statements, {brief.stat().st_size / 1e6:.1f} MB; "
-              f"source {len(source_text) / 1e6:.1f} MB; argmap says: {done.stdout.strip()[-60:]}")
+        print(
+            f"synthetic brief: {options.n:,} statements, {brief.stat().st_size / 1e6:.1f} MB; "
+            f"source {len(source_text) / 1e6:.1f} MB; argmap says: {done.stdout.strip()[-60:]}"
+        )
 
         bare_time, _ = best(bare, options.runs)
         argmap_time, argmap_memory = best(validate, options.runs)
         print(f"bare CSafeLoader load   {bare_time:7.3f} s")
-        print(f"argmap validate         {argmap_time:7.3f} s   ratio {argmap_time / bare_time:.2f}"
-              f"  (target < 0.60)")
+        print(
+            f"argmap validate         {argmap_time:7.3f} s   ratio {argmap_time / bare_time:.2f}"
+            f"  (target < 0.60)"
+        )
         print(f"peak memory             {argmap_memory:7.1f} MB  (target < 150)")
 
     imports = [python, "-c", "import pydantic, yaml"]
@@ -75,8 +83,10 @@ def main() -> None:
     imports_time, _ = best(imports, options.runs * 2)
     cold_time, _ = best(cold, options.runs * 2)
     print(f"import pydantic, yaml   {imports_time:7.3f} s")
-    print(f"cold validate (Georgia) {cold_time:7.3f} s   ratio {cold_time / imports_time:.2f}"
-          f"  (target < 1.50)")
+    print(
+        f"cold validate (Georgia) {cold_time:7.3f} s   ratio {cold_time / imports_time:.2f}"
+        f"  (target < 1.50)"
+    )
 
 
 if __name__ == "__main__":

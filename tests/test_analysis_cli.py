@@ -18,15 +18,23 @@ GEORGIA = ROOT / "briefs" / "georgia-russia-dialogue.yaml"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_chains_prints_the_chain_from_russia_holding_the_cards() -> None:
     done = run("chains", str(GEORGIA), "russia-should-show-magnanimity")
     assert done.returncode == 0
-    assert ("russia-holds-cards -> dialogue-depends-on-russia -> russia-should-show-magnanimity"
-            in done.stdout.splitlines())
+    assert (
+        "russia-holds-cards -> dialogue-depends-on-russia -> russia-should-show-magnanimity"
+        in done.stdout.splitlines()
+    )
 
 
 def test_chains_of_an_unknown_id_exits_2_with_a_suggestion() -> None:
@@ -86,8 +94,9 @@ def test_diff_reads_a_git_revision(tmp_path: Path) -> None:
     subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
     subprocess.run([*git, "commit", "-qm", "first"], cwd=tmp_path, check=True)
     text = (tmp_path / "brief.yaml").read_text()
-    (tmp_path / "brief.yaml").write_text(text.replace("attacks: [concessions-claimed-as-victories]",
-                                                      "attacks: []", 1))
+    (tmp_path / "brief.yaml").write_text(
+        text.replace("attacks: [concessions-claimed-as-victories]", "attacks: []", 1)
+    )
     done = run("diff", "HEAD:brief.yaml", "brief.yaml", "--exit-code", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert "- price-worth-paying attack concessions-claimed-as-victories" in done.stdout

@@ -24,8 +24,10 @@ def test_shipped_brief_has_no_findings_at_all(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "seed"),
-    [("georgia-russia-dialogue", "000_4bd09305b4c37f71.txt"),
-     ("karasin-abashidze-2014", "003_1486991b7c598a00.txt")],
+    [
+        ("georgia-russia-dialogue", "000_4bd09305b4c37f71.txt"),
+        ("karasin-abashidze-2014", "003_1486991b7c598a00.txt"),
+    ],
 )
 def test_sources_are_the_seed_documents_unchanged(name: str, seed: str) -> None:
     if not SEEDS.is_dir():
@@ -55,8 +57,9 @@ def test_the_georgia_map_has_linked_arguments_objections_and_replies() -> None:
     graph = argmap.ArgumentGraph(brief)
     assert len(brief.arguments) >= 2
     assert all(len(a.premises) >= 2 for a in brief.arguments.values())
-    replies = [e for e in graph.edges
-               if e.kind is argmap.EdgeKind.ATTACK and e.target in brief.objections]
+    replies = [
+        e for e in graph.edges if e.kind is argmap.EdgeKind.ATTACK and e.target in brief.objections
+    ]
     assert replies, "the author's replies to objections are mapped as attacks on them"
     addressed = {a for r in brief.recommendations.values() for a in r.addressees}
     assert {"russia", "georgia"} <= addressed
@@ -67,5 +70,9 @@ def test_the_karasin_report_says_who_said_what() -> None:
     speakers = {s.speaker for s in brief.statements.values() if s.speaker}
     assert {"karasin", "imerlishvili", "abashidze"} <= speakers
     graph = argmap.ArgumentGraph(brief)
-    georgian = {k for k, s in brief.statements.items() if s.speaker in ("georgia", "abashidze", "imerlishvili")}
+    georgian = {
+        k
+        for k, s in brief.statements.items()
+        if s.speaker in ("georgia", "abashidze", "imerlishvili")
+    }
     assert any(e.kind is argmap.EdgeKind.ATTACK and e.source in georgian for e in graph.edges)

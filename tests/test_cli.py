@@ -15,8 +15,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def argmap(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "argmap", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=timeout, check=False,
+        [sys.executable, "-m", "argmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -58,14 +62,24 @@ def test_json_format_is_a_list_of_diagnostics() -> None:
     assert done.returncode == 1
     data = json.loads(done.stdout)
     assert [(d["code"], d["line"], d["column"], d["severity"]) for d in data] == [
-        ("AM002", 9, 3, "error"), ("AM002", 11, 17, "error"),
+        ("AM002", 9, 3, "error"),
+        ("AM002", 11, 17, "error"),
     ]
 
 
-@pytest.mark.parametrize("name", [
-    "bad-yaml.yaml", "not-utf8.yaml", "empty.yaml", "not-a-mapping.yaml", "billion-laughs.yaml",
-    "deep.yaml", "unsafe-tag.yaml", "two-documents.yaml",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bad-yaml.yaml",
+        "not-utf8.yaml",
+        "empty.yaml",
+        "not-a-mapping.yaml",
+        "billion-laughs.yaml",
+        "deep.yaml",
+        "unsafe-tag.yaml",
+        "two-documents.yaml",
+    ],
+)
 def test_unreadable_files_are_one_diagnostic_and_exit_1_never_a_traceback(name: str) -> None:
     done = argmap("validate", f"tests/fixtures/invalid/{name}", timeout=30)
     assert done.returncode == 1

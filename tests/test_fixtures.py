@@ -34,7 +34,9 @@ def test_valid_fixture_gives_no_diagnostics(path: Path) -> None:
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_fixture_gives_exactly_its_declared_diagnostics(path: Path) -> None:
-    expected = Counter((code.decode(), int(line)) for code, line in _EXPECT.findall(path.read_bytes()))
+    expected = Counter(
+        (code.decode(), int(line)) for code, line in _EXPECT.findall(path.read_bytes())
+    )
     assert expected, f"{path.name} declares no '# expect:' lines"
     found = Counter((d.code, d.line) for d in _diagnostics(path))
     assert found == expected

@@ -87,5 +87,6 @@ def test_neighbourhood_follows_edges_both_ways() -> None:
     assert graph.neighbourhood("c", 1) == {"b", "c", "d"}
     assert graph.neighbourhood("c", 2) == {"a", "b", "c", "d"}
     assert sorted((e.source, e.kind) for e in graph.incoming("c")) == [
-        ("b", EdgeKind.SUPPORT), ("d", EdgeKind.ATTACK),
+        ("b", EdgeKind.SUPPORT),
+        ("d", EdgeKind.ATTACK),
     ]

@@ -25,7 +25,8 @@ def test_load_gives_every_statement_with_its_kind() -> None:
     }
     assert brief.recommendations["russia-should-show-magnanimity"].addressees == ("russia",)
     assert brief.premises["russia-holds-cards"].quotes == (
-        "Russia holds most of the cards.", "Russia holds most",
+        "Russia holds most of the cards.",
+        "Russia holds most",
     )
     assert brief.date == "2008"
 
@@ -43,7 +44,9 @@ def test_load_raises_brief_error_listing_every_problem_with_positions() -> None:
     error = raised.value
     assert isinstance(error, ValueError)
     assert [(d.code, d.line) for d in error.diagnostics][:3] == [
-        ("AM010", 8), ("AM010", 8), ("AM011", 10),
+        ("AM010", 8),
+        ("AM010", 8),
+        ("AM011", 10),
     ]
     assert "schema.yaml:10:1: AM011 error: unknown key 'titel'" in str(error)
 
@@ -90,7 +93,6 @@ def test_unknown_key_suggests_the_closest_field() -> None:
     assert diagnostic.code == "AM011"
     assert diagnostic.hint == "did you mean 'supports'?"
     assert (diagnostic.line, diagnostic.column) == (5, 16)
-
 
 
 def test_a_number_where_text_belongs_suggests_quotes() -> None:

@@ -13,9 +13,33 @@ from argmap.loading import read_text
 
 SEED = (Path(__file__).parent / "fixtures" / "valid" / "minimal.yaml").read_text()
 IDS = ["a", "b", "c", "russia", "g", "nope", "Bad_Id", ""]
-YAML_BITS = ["\n", ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!python/object ", "'", '"',
-             "#", "\t", "  ", "---\n", "? ", "|\n", ">\n", "argmap", "text", "supports", "\x00",
-             "\ufeff", "\u2019"]
+YAML_BITS = [
+    "\n",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!python/object ",
+    "'",
+    '"',
+    "#",
+    "\t",
+    "  ",
+    "---\n",
+    "? ",
+    "|\n",
+    ">\n",
+    "argmap",
+    "text",
+    "supports",
+    "\x00",
+    "\ufeff",
+    "\u2019",
+]
 
 
 def _never_raises(text: str) -> None:
@@ -33,13 +57,17 @@ def test_random_text_never_raises(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, len(SEED)), st.integers(0, 6), st.sampled_from(YAML_BITS)),
-                max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SEED)), st.integers(0, 6), st.sampled_from(YAML_BITS)),
+        max_size=8,
+    )
+)
 def test_mutated_briefs_never_raise(edits: list[tuple[int, int, str]]) -> None:
     text = SEED
     for at, cut, insert in edits:
         at = min(at, len(text))
-        text = text[:at] + insert + text[at + cut:]
+        text = text[:at] + insert + text[at + cut :]
     _never_raises(text)
 
 
@@ -56,15 +84,21 @@ statement = st.fixed_dictionaries(
 brief_dicts = st.fixed_dictionaries(
     {"argmap": st.just(1), "id": st.sampled_from(IDS), "title": st.text(min_size=1, max_size=10)},
     optional={
-        "actors": st.dictionaries(st.sampled_from(IDS), st.fixed_dictionaries({"name": st.text(min_size=1)}), max_size=2),
+        "actors": st.dictionaries(
+            st.sampled_from(IDS), st.fixed_dictionaries({"name": st.text(min_size=1)}), max_size=2
+        ),
         "claims": st.dictionaries(st.sampled_from(IDS), statement, max_size=3),
         "premises": st.dictionaries(st.sampled_from(IDS), statement, max_size=3),
         "objections": st.dictionaries(st.sampled_from(IDS), statement, max_size=3),
         "recommendations": st.dictionaries(st.sampled_from(IDS), statement, max_size=3),
         "arguments": st.dictionaries(
             st.sampled_from(IDS),
-            st.fixed_dictionaries({"premises": st.lists(st.sampled_from(IDS), max_size=3),
-                                   "conclusion": st.sampled_from(IDS)}),
+            st.fixed_dictionaries(
+                {
+                    "premises": st.lists(st.sampled_from(IDS), max_size=3),
+                    "conclusion": st.sampled_from(IDS),
+                }
+            ),
             max_size=2,
         ),
         "expect": st.fixed_dictionaries({}, optional={"stands": st.lists(st.sampled_from(IDS))}),

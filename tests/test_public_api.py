@@ -8,12 +8,46 @@ import sys
 import argmap
 
 PUBLIC = {
-    "Actor", "ArgmapError", "Argument", "ArgumentGraph", "Brief", "BriefError", "Chain", "Claim",
-    "ConfigError", "Diagnostic", "DotNotFoundError", "DotTimeoutError", "Edge", "EdgeKind",
-    "Evaluation", "Expectations", "Node", "NodeKind", "Objection", "Premise", "Recommendation",
-    "RenderError", "Severity", "Source", "Statement", "UnsafePathError", "__version__", "chains",
-    "check", "dump", "dumps", "evaluate", "json_schema", "load", "loads", "read", "render",
-    "to_dot", "to_markdown", "to_mermaid",
+    "Actor",
+    "ArgmapError",
+    "Argument",
+    "ArgumentGraph",
+    "Brief",
+    "BriefError",
+    "Chain",
+    "Claim",
+    "ConfigError",
+    "Diagnostic",
+    "DotNotFoundError",
+    "DotTimeoutError",
+    "Edge",
+    "EdgeKind",
+    "Evaluation",
+    "Expectations",
+    "Node",
+    "NodeKind",
+    "Objection",
+    "Premise",
+    "Recommendation",
+    "RenderError",
+    "Severity",
+    "Source",
+    "Statement",
+    "UnsafePathError",
+    "__version__",
+    "chains",
+    "check",
+    "dump",
+    "dumps",
+    "evaluate",
+    "json_schema",
+    "load",
+    "loads",
+    "read",
+    "render",
+    "to_dot",
+    "to_markdown",
+    "to_mermaid",
 }
 
 
@@ -31,8 +65,10 @@ def test_errors_derive_from_the_nearest_builtin() -> None:
     assert issubclass(argmap.UnsafePathError, ValueError)
     assert issubclass(argmap.RenderError, RuntimeError)
     assert issubclass(argmap.DotNotFoundError, argmap.RenderError)
-    assert all(issubclass(e, argmap.ArgmapError) for e in (
-        argmap.BriefError, argmap.ConfigError, argmap.RenderError, argmap.UnsafePathError))
+    assert all(
+        issubclass(e, argmap.ArgmapError)
+        for e in (argmap.BriefError, argmap.ConfigError, argmap.RenderError, argmap.UnsafePathError)
+    )
 
 
 def test_validation_does_not_import_rendering_libraries() -> None:
@@ -42,6 +78,11 @@ def test_validation_does_not_import_rendering_libraries() -> None:
         "argmap.check(b)\n"
         "print(sorted(m for m in ('jinja2', 'graphviz', 'typer') if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=__file__.rsplit("/tests/", 1)[0])
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=__file__.rsplit("/tests/", 1)[0],
+    )
     assert done.stdout.strip() == "[]"

@@ -51,7 +51,7 @@ def test_match_end_points_at_the_last_character() -> None:
 
 
 def test_fold_joins_white_space_and_straightens_quotes() -> None:
-    assert fold("  \u201cA\u201d \n\n  b\u2019s\t c ") == "\"A\" b's c"
+    assert fold("  \u201cA\u201d \n\n  b\u2019s\t c ") == '"A" b\'s c'
 
 
 def test_closest_passage_names_its_line() -> None:

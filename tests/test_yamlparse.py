@@ -13,7 +13,14 @@ from argmap.yamlparse import MAX_DEPTH, parse
 def test_plain_scalars_are_typed_as_in_yaml_1_2() -> None:
     parsed = parse("a: yes\nb: on\nc: 1\nd: 1.5\ne: ~\nf: true\ng: '1'\nh: 0x10\ni: 2008-08-07\n")
     assert parsed.data == {
-        "a": "yes", "b": "on", "c": 1, "d": 1.5, "e": None, "f": True, "g": "1", "h": 16,
+        "a": "yes",
+        "b": "on",
+        "c": 1,
+        "d": 1.5,
+        "e": None,
+        "f": True,
+        "g": "1",
+        "h": 16,
         "i": "2008-08-07",
     }
 
@@ -81,8 +88,9 @@ def test_deep_nesting_is_refused_in_a_subprocess_that_neither_crashes_nor_hangs(
         "q = parse('a:\\n' + ''.join('  ' * i + 'b:\\n' for i in range(1, 200)))\n"
         "print(q.problems[0].code)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["AM001", "AM001"]
 
@@ -113,7 +121,11 @@ def test_control_characters_are_reported_at_their_position() -> None:
 def _plain_brief(n: int) -> str:
     rows = ["argmap: 1", "id: big", "title: Big", "premises:"]
     for i in range(n):
-        rows += [f"  s-{i}:", f"    text: Statement {i} with enough words to be long", "    tags: [a, b]"]
+        rows += [
+            f"  s-{i}:",
+            f"    text: Statement {i} with enough words to be long",
+            "    tags: [a, b]",
+        ]
     return "\n".join(rows) + "\n"
 
 
@@ -149,8 +161,12 @@ def test_positions_in_a_large_file_come_from_its_block_and_agree_with_a_full_par
     fast = parse(text, fast=True)
     careful = parse(text, fast=False)
     assert fast.parser == "rapidyaml"
-    for path in [("premises", "s-3"), ("premises", "tricky", "supports", 0),
-                 ("premises", "s-399", "tags", 1), ("premises", "tricky", "text")]:
+    for path in [
+        ("premises", "s-3"),
+        ("premises", "tricky", "supports", 0),
+        ("premises", "s-399", "tags", 1),
+        ("premises", "tricky", "text"),
+    ]:
         assert fast.positions.key_position(path) == careful.positions.key_position(path), path
         assert fast.positions.value_position(path) == careful.positions.value_position(path), path
     assert fast.positions._keys is None, "the whole file was parsed again for a few positions"

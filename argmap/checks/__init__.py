@@ -84,9 +84,9 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[
-    [RuleFunction], RuleFunction
-]:
+def rule(
+    code: str, name: str, severity: Severity, summary: str
+) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule function under ``code``; its docstring becomes the rule's documentation."""
 
     def register(function: RuleFunction) -> RuleFunction:

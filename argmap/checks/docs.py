@@ -21,11 +21,19 @@ def rules_markdown() -> str:
         "| code | name | severity | summary |",
         "|---|---|---|---|",
     ]
-    lines += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
-              for r in rules]
+    lines += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
+        for r in rules
+    ]
     for r in rules:
-        lines += ["", f"## {r.code}", "", f"**{r.name}** ({r.severity.value}): {r.summary}", "",
-                  r.doc]
+        lines += [
+            "",
+            f"## {r.code}",
+            "",
+            f"**{r.name}** ({r.severity.value}): {r.summary}",
+            "",
+            r.doc,
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -11,10 +11,15 @@ __all__: list[str] = []
 
 _VERDICT = {"stands": "in", "falls": "out", "open": "undec"}
 _SAYS = {"in": "stands", "out": "falls", "undec": "is left open"}
+_EXPECTED = {"stands": "stand", "falls": "fall", "open": "stay open"}
 
 
-@rule("AM401", "expectation-contradicted", Severity.ERROR,
-      "The grounded evaluation contradicts an expectation in 'expect'.")
+@rule(
+    "AM401",
+    "expectation-contradicted",
+    Severity.ERROR,
+    "The grounded evaluation contradicts an expectation in 'expect'.",
+)
 def expectation_contradicted(context: CheckContext) -> Iterator[Finding]:
     """
     A brief may state what should survive its objections: ``expect: {stands: [...], falls:
@@ -48,16 +53,20 @@ def expectation_contradicted(context: CheckContext) -> Iterator[Finding]:
             if label is None or label == wanted:
                 continue
             yield Finding(
-                f"'{key}' is expected to {'stand' if group == 'stands' else 'fall' if group == 'falls' else 'stay open'}"
-                f", but under grounded semantics it {_SAYS[label]}",
+                f"'{key}' is expected to {_EXPECTED[group]}, "
+                f"but under grounded semantics it {_SAYS[label]}",
                 ("expect", group, i),
-                f"run 'argmap evaluate' to see why",
+                "run 'argmap evaluate' to see why",
                 at="value",
             )
 
 
-@rule("AM402", "expectation-unknown-id", Severity.ERROR,
-      "An expectation names an id that is not a statement or argument.")
+@rule(
+    "AM402",
+    "expectation-unknown-id",
+    Severity.ERROR,
+    "An expectation names an id that is not a statement or argument.",
+)
 def expectation_unknown_id(context: CheckContext) -> Iterator[Finding]:
     """
     Every id under ``expect`` must be a statement or an argument of the brief.

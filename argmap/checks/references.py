@@ -19,7 +19,9 @@ def _suggest(name: str, candidates: list[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-@rule("AM101", "undefined-reference", Severity.ERROR, "A reference names an id that does not exist.")
+@rule(
+    "AM101", "undefined-reference", Severity.ERROR, "A reference names an id that does not exist."
+)
 def undefined_reference(context: CheckContext) -> Iterator[Finding]:
     """
     ``supports``, ``attacks``, an argument's ``premises`` and ``conclusion`` must name statements
@@ -118,8 +120,13 @@ def id_not_kebab_case(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             f"the brief id '{brief.id}' is not kebab-case", ("id",), _kebab_hint(brief.id), "value"
         )
-    groups = {"actors": brief.actors, **{s: getattr(brief, s) for s in (
-        "claims", "premises", "objections", "recommendations", "arguments")}}
+    groups = {
+        "actors": brief.actors,
+        **{
+            s: getattr(brief, s)
+            for s in ("claims", "premises", "objections", "recommendations", "arguments")
+        },
+    }
     for section, items in groups.items():
         for key in items:
             if not _KEBAB.match(str(key)):
@@ -164,8 +171,12 @@ def self_reference(context: CheckContext) -> Iterator[Finding]:
                     )
 
 
-@rule("AM105", "wrong-kind-of-reference", Severity.ERROR,
-      "A reference names an id of the wrong kind (an actor where a statement belongs, ...).")
+@rule(
+    "AM105",
+    "wrong-kind-of-reference",
+    Severity.ERROR,
+    "A reference names an id of the wrong kind (an actor where a statement belongs, ...).",
+)
 def wrong_kind_of_reference(context: CheckContext) -> Iterator[Finding]:
     """
     ``supports``, ``premises`` and ``conclusion`` name statements; ``attacks`` names a statement

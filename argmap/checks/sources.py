@@ -33,7 +33,9 @@ def resolve_source_path(path: str, brief_file: Path | None, root: Path | None) -
     ``..`` or a symbolic link).
     """
     if os.path.isabs(path) or PureWindowsPath(path).is_absolute() or PureWindowsPath(path).drive:
-        raise UnsafePathError(f"the source path '{path}' is absolute; give it relative to the brief")
+        raise UnsafePathError(
+            f"the source path '{path}' is absolute; give it relative to the brief"
+        )
     base = brief_file.parent if brief_file is not None else Path.cwd()
     allowed = (root if root is not None else base).resolve()
     candidate = (base / path).resolve()
@@ -109,13 +111,12 @@ def quote_not_in_source(context: CheckContext) -> Iterator[Finding]:
     for index in source.missing([quote for _, quote in located]):
         path, quote = located[index]
         near = source.closest(quote)
-        hint = f"closest passage, line {near[0]}: \"{near[1]}\"" if near else None
+        hint = f'closest passage, line {near[0]}: "{near[1]}"' if near else None
         shown = quote if len(quote) <= 60 else quote[:57] + "..."
-        yield Finding(f"the quote \"{shown}\" is not in the source", path, hint, at="value")
+        yield Finding(f'the quote "{shown}" is not in the source', path, hint, at="value")
 
 
-@rule("AM302", "source-unreadable", Severity.ERROR,
-      "The source file is missing or cannot be read.")
+@rule("AM302", "source-unreadable", Severity.ERROR, "The source file is missing or cannot be read.")
 def source_unreadable(context: CheckContext) -> Iterator[Finding]:
     """
     ``source.path`` names the plain-text copy of the document the brief maps, relative to the
@@ -132,8 +133,12 @@ def source_unreadable(context: CheckContext) -> Iterator[Finding]:
     source = source_text(context)
     if source == "missing":
         path = context.brief.source.path if context.brief.source else ""
-        yield Finding(f"the source file '{path}' does not exist", ("source", "path"),
-                      "check the path; it is relative to the brief file", at="value")
+        yield Finding(
+            f"the source file '{path}' does not exist",
+            ("source", "path"),
+            "check the path; it is relative to the brief file",
+            at="value",
+        )
     elif isinstance(source, str) and not _is_outside_message(source):
         yield Finding(source, ("source", "path"), at="value")
 
@@ -142,8 +147,12 @@ def _is_outside_message(reason: str) -> bool:
     return reason.startswith("the source path ")
 
 
-@rule("AM303", "source-outside-root", Severity.ERROR,
-      "The source path leaves the folder briefs may read from.")
+@rule(
+    "AM303",
+    "source-outside-root",
+    Severity.ERROR,
+    "The source path leaves the folder briefs may read from.",
+)
 def source_outside_root(context: CheckContext) -> Iterator[Finding]:
     """
     Briefs may come from strangers, so argmap reads a source only inside the allowed root: by
@@ -160,9 +169,12 @@ def source_outside_root(context: CheckContext) -> Iterator[Finding]:
     """
     source = source_text(context)
     if isinstance(source, str) and _is_outside_message(source):
-        yield Finding(source, ("source", "path"),
-                      "keep sources in the brief's folder, or configure the allowed root",
-                      at="value")
+        yield Finding(
+            source,
+            ("source", "path"),
+            "keep sources in the brief's folder, or configure the allowed root",
+            at="value",
+        )
 
 
 @rule("AM304", "source-url-not-http", Severity.ERROR, "The source URL is not http(s).")
@@ -192,8 +204,12 @@ def source_url_not_http(context: CheckContext) -> Iterator[Finding]:
         )
 
 
-@rule("AM305", "quotes-without-source", Severity.INFO,
-      "Quotes are given, but there is no source text to check them against.")
+@rule(
+    "AM305",
+    "quotes-without-source",
+    Severity.INFO,
+    "Quotes are given, but there is no source text to check them against.",
+)
 def quotes_without_source(context: CheckContext) -> Iterator[Finding]:
     """
     Quotes can be checked only against a source text (``source.path``). Without one they are

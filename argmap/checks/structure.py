@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
 from argmap.graph import EdgeKind, NodeKind
+from argmap.model import Statement
 
 __all__: list[str] = []
 
@@ -44,12 +45,16 @@ def circular_support(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             f"circular support: {shown}",
             graph.paths[cycle[0]],
-            "remove one of the supports so that the reasoning rests on something outside the circle",
+            "remove one support, so the reasoning rests on something outside the circle",
         )
 
 
-@rule("AM202", "objection-attacks-nothing", Severity.WARNING,
-      "An objection does not attack any statement or argument.")
+@rule(
+    "AM202",
+    "objection-attacks-nothing",
+    Severity.WARNING,
+    "An objection does not attack any statement or argument.",
+)
 def objection_attacks_nothing(context: CheckContext) -> Iterator[Finding]:
     """
     An objection is a reason against something; without ``attacks`` the map cannot say what it
@@ -71,7 +76,7 @@ def objection_attacks_nothing(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     for node in graph.statements():
         if node.kind is NodeKind.OBJECTION and not graph.outgoing(node.id, EdgeKind.ATTACK):
-            if node.item.attacks:
+            if node.item.attacks:  # type: ignore[union-attr]
                 continue  # its targets do not exist: AM101 or AM105 says so
             yield Finding(
                 f"the objection '{node.id}' attacks nothing",
@@ -80,8 +85,12 @@ def objection_attacks_nothing(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("AM203", "unsupported-recommendation", Severity.WARNING,
-      "A recommendation that nothing supports.")
+@rule(
+    "AM203",
+    "unsupported-recommendation",
+    Severity.WARNING,
+    "A recommendation that nothing supports.",
+)
 def unsupported_recommendation(context: CheckContext) -> Iterator[Finding]:
     """
     A brief argues for its recommendations; one that no premise, claim or argument supports is
@@ -115,8 +124,12 @@ def unsupported_recommendation(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("AM204", "recommendation-without-addressee", Severity.WARNING,
-      "A recommendation does not say who should act.")
+@rule(
+    "AM204",
+    "recommendation-without-addressee",
+    Severity.WARNING,
+    "A recommendation does not say who should act.",
+)
 def recommendation_without_addressee(context: CheckContext) -> Iterator[Finding]:
     """
     A recommendation is addressed to someone: a government, an organisation, a person. Naming the
@@ -142,8 +155,7 @@ def recommendation_without_addressee(context: CheckContext) -> Iterator[Finding]
             )
 
 
-@rule("AM205", "disconnected-statement", Severity.WARNING,
-      "A statement takes part in no relation.")
+@rule("AM205", "disconnected-statement", Severity.WARNING, "A statement takes part in no relation.")
 def disconnected_statement(context: CheckContext) -> Iterator[Finding]:
     """
     A statement that supports, attacks and is supported or attacked by nothing, and is no
@@ -165,7 +177,9 @@ def disconnected_statement(context: CheckContext) -> Iterator[Finding]:
     for node in graph.statements():
         if node.kind in (NodeKind.OBJECTION, NodeKind.RECOMMENDATION):
             continue  # AM202 and AM203 already say what such a statement lacks
-        if not graph.is_connected(node.id) and not node.item.supports and not node.item.attacks:
+        item = node.item
+        assert isinstance(item, Statement)
+        if not graph.is_connected(node.id) and not item.supports and not item.attacks:
             yield Finding(
                 f"the {node.kind.value} '{node.id}' is connected to nothing",
                 graph.paths[node.id],
@@ -173,8 +187,12 @@ def disconnected_statement(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("AM206", "argument-too-few-premises", Severity.WARNING,
-      "An argument has fewer than two premises.")
+@rule(
+    "AM206",
+    "argument-too-few-premises",
+    Severity.WARNING,
+    "An argument has fewer than two premises.",
+)
 def argument_too_few_premises(context: CheckContext) -> Iterator[Finding]:
     """
     ``arguments`` are for premises that support a conclusion only together (linked premises).
@@ -204,8 +222,12 @@ def argument_too_few_premises(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("AM207", "conclusion-among-premises", Severity.ERROR,
-      "An argument's conclusion is also one of its premises.")
+@rule(
+    "AM207",
+    "conclusion-among-premises",
+    Severity.ERROR,
+    "An argument's conclusion is also one of its premises.",
+)
 def conclusion_among_premises(context: CheckContext) -> Iterator[Finding]:
     """
     An argument whose conclusion is among its own premises assumes what it sets out to show.
@@ -236,8 +258,12 @@ def conclusion_among_premises(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-@rule("AM208", "undeclared-section", Severity.WARNING,
-      "A statement names a section that the brief's 'sections' list does not have.")
+@rule(
+    "AM208",
+    "undeclared-section",
+    Severity.WARNING,
+    "A statement names a section that the brief's 'sections' list does not have.",
+)
 def undeclared_section(context: CheckContext) -> Iterator[Finding]:
     """
     When a brief lists its ``sections``, every statement's ``section`` must be one of them, so

@@ -1,4 +1,4 @@
-"""``argmap chains``, ``argmap evaluate`` and ``argmap diff``: what a brief argues and what stands."""
+"""``argmap chains``, ``evaluate`` and ``diff``: what a brief argues, and what stands."""
 
 from __future__ import annotations
 
@@ -78,20 +78,27 @@ def evaluate_command(
     result = evaluate(graph, semantics.value)
     rows = []
     for key, node in graph.nodes.items():
-        rows.append({
-            "id": key,
-            "kind": node.kind.value,
-            "label": result.labels.get(key),
-            "strength": result.strengths.get(key),
-        })
+        rows.append(
+            {
+                "id": key,
+                "kind": node.kind.value,
+                "label": result.labels.get(key),
+                "strength": result.strengths.get(key),
+            }
+        )
     if output_format is TextOrJson.json:
-        typer.echo(json.dumps(
-            {"semantics": result.semantics, "converged": result.converged, "results": rows},
-            indent=2,
-        ))
+        typer.echo(
+            json.dumps(
+                {"semantics": result.semantics, "converged": result.converged, "results": rows},
+                indent=2,
+            )
+        )
         return
-    typer.echo(f"{brief.title} ({result.semantics} semantics"
-               + ("" if result.converged else "; did NOT converge") + ")")
+    typer.echo(
+        f"{brief.title} ({result.semantics} semantics"
+        + ("" if result.converged else "; did NOT converge")
+        + ")"
+    )
     order = {"recommendation": 0, "claim": 1, "objection": 2, "premise": 3, "argument": 4}
     for row in sorted(rows, key=lambda r: (order[str(r["kind"])], str(r["id"]))):
         label = _LABEL_WORDS.get(str(row["label"]), "?")
@@ -132,8 +139,8 @@ def diff_command(
     from argmap.diff import diff, to_markdown, to_text
     from argmap.model import Brief
 
-    old_name, old_brief = _read_version(old)
-    new_name, new_brief = _read_version(new)
+    _, old_brief = _read_version(old)
+    _, new_brief = _read_version(new)
     assert isinstance(old_brief, Brief) and isinstance(new_brief, Brief)
     result = diff(old_brief, new_brief)
     if output_format is DiffFormat.json:
