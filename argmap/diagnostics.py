@@ -44,9 +44,10 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
+        # One line per finding, whatever the brief's text holds: line breaks become spaces.
+        text = f"{self.location()}: {self.code} {self.severity.value}: {_one_line(self.message)}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({_one_line(self.hint)})"
         return text
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +61,10 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:

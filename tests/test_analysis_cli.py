@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 import argmap
 from argmap.diff import diff, to_markdown
 
+# The text format is the default only outside GitHub Actions, where it would be "github".
+ENV = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
 ROOT = Path(__file__).resolve().parents[1]
 GEORGIA = ROOT / "briefs" / "georgia-russia-dialogue.yaml"
 
@@ -23,6 +26,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
+        env=ENV,
         timeout=60,
         check=False,
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+# The text format is the default only outside GitHub Actions, where it would be "github".
+ENV = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -19,6 +22,7 @@ def argmap(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.Comp
         cwd=cwd,
         capture_output=True,
         text=True,
+        env=ENV,
         timeout=timeout,
         check=False,
     )

@@ -1,41 +1,78 @@
-"""``argmap validate``, ``argmap rules``, ``argmap explain`` and ``argmap schema``."""
+"""``argmap validate``, ``argmap rules``, ``argmap explain`` and ``argmap schema``.
+
+``validate`` is a pipeline: :func:`discover` the briefs, read and check each
+(:func:`validate_paths`, which also applies the configuration and the ``# argmap: ignore``
+comments), then hand the :class:`~argmap.reporters.Report` to the reporter chosen by name.
+Exit codes: 0 clean, 1 findings (errors, or warnings under ``--strict``), 2 the run could not
+happen (a bad option or configuration, a path that does not exist).
+"""
 
 from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from argmap.checking import check, rule_selected
-from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, app, fail
-from argmap.diagnostics import Diagnostic, Severity, summary_line
-from argmap.loading import read_bytes
+from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, app, fail
+from argmap.config import Config, RenderedOutput, check_codes, resolve_config, suppressions
+from argmap.diagnostics import Diagnostic, summary_line
+from argmap.errors import ArgmapError, ConfigError
+from argmap.loading import MAX_FILE_BYTES, read_bytes
+from argmap.reporters import Report, ReportOptions, get_reporter, statistics_table
 
-__all__ = ["discover", "validate"]
+__all__ = [
+    "OutputFormat",
+    "UnknownSuppression",
+    "ValidationRun",
+    "check_rendered",
+    "discover",
+    "shown_path",
+    "validate",
+    "validate_paths",
+]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _DECLARES_ARGMAP = re.compile(rb"""^\s*\{?\s*["']?argmap["']?\s*:""", re.MULTILINE)
 
 
 class OutputFormat(str, enum.Enum):
+    """The reporters ``--format`` accepts (see :mod:`argmap.reporters`)."""
+
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    markdown = "markdown"
 
 
-def discover(paths: list[Path]) -> Iterator[tuple[Path, bytes | None]]:
+def discover(
+    paths: list[Path], *, only_declared: bool = False
+) -> Iterator[tuple[Path, bytes | None]]:
     """The brief files under ``paths``: files as given, folders searched for declared briefs.
 
     In a folder, a ``.yaml``, ``.yml`` or ``.json`` file counts as a brief when it declares
     ``argmap:``; hidden folders (``.git``) are skipped. Files come in a stable, sorted order.
+    With ``only_declared``, files named directly must declare ``argmap:`` too, so that a hook
+    that is handed every changed YAML file checks only the briefs among them.
     """
     for path in paths:
         if not path.is_dir():
-            yield path, None
+            if only_declared:
+                data = _read_small(path)
+                if data is not None and not _DECLARES_ARGMAP.search(data):
+                    continue
+                yield path, data
+            else:
+                yield path, None
             continue
         for candidate in sorted(path.rglob("*")):
             if candidate.suffix.lower() not in _SUFFIXES or not candidate.is_file():
@@ -52,26 +89,184 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, bytes | None]]:
                 yield candidate, data
 
 
+def _read_small(path: Path) -> bytes | None:
+    """A file's bytes, or ``None`` when it cannot or should not be read (the loader then says
+    why, as a diagnostic)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class UnknownSuppression:
+    """A ``# argmap: ignore[...]`` comment that names a code no rule has."""
+
+    path: str
+    line: int
+    code: str
+
+    def __str__(self) -> str:
+        return (f"{self.path}:{self.line}: unknown rule code '{self.code}' in an "
+                "'argmap: ignore' comment; 'argmap rules' lists them")
+
+
+@dataclass(frozen=True)
+class ValidationRun:
+    """What :func:`validate_paths` found: the report, how many findings comments silenced, and
+    the comments that name unknown codes."""
+
+    report: Report
+    suppressed: int
+    unknown_suppressions: tuple[UnknownSuppression, ...]
+
+
+def shown_path(file: Path, cwd: Path | None = None) -> Path:
+    """The path to show for ``file``: relative to the working folder when it is inside it, so
+    reports read the same on every machine; otherwise as given."""
+    if not file.is_absolute():
+        return file
+    base = cwd or Path.cwd()
+    try:
+        return file.relative_to(base)
+    except ValueError:
+        return file
+
+
+def validate_paths(
+    paths: list[Path],
+    config: Config | None = None,
+    *,
+    only_declared: bool = False,
+) -> ValidationRun:
+    """Check every brief under ``paths`` with ``config``; the library form of ``argmap validate``.
+
+    Rules are selected by the configuration (``select``, ``ignore``, ``per-file-ignores``), then
+    findings on lines with a matching ``# argmap: ignore`` comment are dropped. A file reached
+    twice (named, and inside a named folder) is checked once.
+    """
+    from argmap.checks import all_rules
+
+    config = config or Config()
+    known = [rule.code for rule in all_rules()]
+    files: list[str] = []
+    found: list[Diagnostic] = []
+    suppressed = 0
+    unknown: list[UnknownSuppression] = []
+    cwd = Path.cwd()
+    seen: set[str] = set()
+    for file, data in discover(paths, only_declared=only_declared):
+        identity = os.path.normcase(os.path.abspath(file))
+        if identity in seen:
+            continue
+        seen.add(identity)
+        path = shown_path(file, cwd)
+        shown = os.fspath(path)
+        files.append(shown)
+        if data is None:
+            data = _read_small(path)
+        ignore = config.ignored_for(path)
+        diagnostics = _validate_one(path, data, config.root, config.select, ignore)
+        if data is not None and b"argmap:" in data and path.suffix.lower() != ".json":
+            comments = suppressions(data.decode("utf-8", "replace"), known)
+            unknown.extend(UnknownSuppression(shown, line, code) for line, code in comments.unknown)
+            if comments:
+                kept = [d for d in diagnostics if not comments.silences(d.code, d.line)]
+                suppressed += len(diagnostics) - len(kept)
+                diagnostics = kept
+        found.extend(diagnostics)
+    report = Report.build(files, found, strict=bool(config.strict))
+    return ValidationRun(report, suppressed, tuple(unknown))
+
+
+def _validate_one(
+    file: Path,
+    data: bytes | None,
+    root: Path | None,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+) -> list[Diagnostic]:
+    result = read_bytes(data, file, root=root)
+    diagnostics = result.diagnostics
+    if result.brief is not None:
+        diagnostics = [*diagnostics, *check(result.brief, select=select, ignore=ignore)]
+    selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
+    return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code))
+
+
+def _resolve_format(given: OutputFormat | None, config: Config) -> str:
+    """``--format``, else the configuration's ``format``, else ``github`` inside GitHub Actions,
+    else ``text``."""
+    if given is not None:
+        return given.value
+    if config.output_format is not None:
+        return config.output_format
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "text"
+
+
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Brief files, or folders to search.")],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to print the diagnostics.")
-    ] = OutputFormat.text,
-    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+        OutputFormat | None,
+        typer.Option(
+            "--format", "-f",
+            help="How to report: text, json, github, sarif, gitlab or markdown "
+            "(default: the configuration's format, else github inside GitHub Actions, "
+            "else text).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool | None,
+        typer.Option("--strict/--no-strict", help="Fail on warnings too.", show_default=False),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q",
+                     help="Print only the summary (text), or only the report (other formats)."),
+    ] = False,
+    show_statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count the findings per rule code.")
+    ] = False,
     root: Annotated[
-        Optional[Path],  # noqa: UP007 - Typer reads this annotation at runtime on Python 3.10
+        Path | None,
         typer.Option(help="Folder that sources may be read from (default: each brief's folder)."),
     ] = None,
     select: Annotated[
-        Optional[list[str]],  # noqa: UP007
+        list[str] | None,
         typer.Option(help="Only these rule codes or prefixes (repeatable)."),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],  # noqa: UP007
+        list[str] | None,
         typer.Option(help="Skip these rule codes or prefixes (repeatable)."),
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file, not to the screen."),
+    ] = None,
+    summary_file: Annotated[
+        Path | None,
+        typer.Option(help="Also append a Markdown summary to this file, such as "
+                     "$GITHUB_STEP_SUMMARY."),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="Read settings from this file instead of searching."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    only_declared: Annotated[
+        bool,
+        typer.Option("--only-declared",
+                     help="Skip named files that do not declare 'argmap:', as folder search "
+                     "does (for pre-commit, which passes every changed YAML file)."),
+    ] = False,
 ) -> None:
     """Check briefs: exit 0 when clean, 1 with errors (or warnings under --strict)."""
     missing = [str(p) for p in paths if not p.exists()]
@@ -79,50 +274,132 @@ def validate(
         raise fail(f"no such file or folder: {', '.join(missing)}")
     if root is not None and not root.is_dir():
         raise fail(f"--root must be a folder: {root}")
-    _check_codes([*(select or []), *(ignore or [])])
+    if config_file is not None and not config_file.is_file():
+        raise fail(f"--config must be a file: {config_file}")
+    try:
+        config = resolve_config(paths, config_file=config_file, isolated=isolated)
+        # --select starts a fresh selection (the file's ignore no longer applies); --ignore
+        # replaces the file's ignore. per-file-ignores and comments in briefs still apply.
+        config = config.override(
+            select=check_codes(select, "--select") if select is not None else None,
+            ignore=check_codes(ignore, "--ignore") if ignore is not None else (
+                () if select is not None else None
+            ),
+            strict=strict,
+            root=Path(os.path.abspath(root)) if root is not None else None,
+        )
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    name = _resolve_format(output_format, config)
+    reporter = get_reporter(name)
+    options = ReportOptions(statistics=show_statistics, quiet=quiet)
 
-    all_diagnostics: list[Diagnostic] = []
-    files = 0
-    for file, data in discover(paths):
-        files += 1
-        diagnostics = _validate_one(file, data, root)
-        diagnostics = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
-        all_diagnostics.extend(diagnostics)
-        if output_format is OutputFormat.text and not quiet:
-            for diagnostic in diagnostics:
-                typer.echo(str(diagnostic))
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps([d.to_dict() for d in all_diagnostics], indent=2))
-        typer.echo(summary_line(files, all_diagnostics), err=True)
+    run = validate_paths(paths, config, only_declared=only_declared)
+    report = run.report
+    for problem in run.unknown_suppressions:
+        typer.echo(f"argmap: {problem}", err=True)
+
+    text = reporter.render(report, options)
+    if output is None:
+        typer.echo(text, nl=False)
     else:
-        typer.echo(summary_line(files, all_diagnostics))
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    failed = any(d.severity in failing for d in all_diagnostics)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+        from argmap.loading import write_atomic
+
+        write_atomic(output, text)
+    if reporter.machine:
+        if show_statistics and not reporter.statistics and report.diagnostics:
+            typer.echo(statistics_table(report), err=True)
+        if not quiet:
+            typer.echo(summary_line(len(report.files), list(report.diagnostics)), err=True)
+    if summary_file is not None:
+        markdown = get_reporter("markdown").render(report, options)
+        with summary_file.open("a", encoding="utf-8") as stream:
+            stream.write(markdown)
+    raise typer.Exit(EXIT_FINDINGS if report.failed else EXIT_CLEAN)
 
 
-def _validate_one(file: Path, data: bytes | None, root: Path | None) -> list[Diagnostic]:
-    result = read_bytes(data, file, root=root)
-    if result.brief is None:
-        return result.diagnostics
-    return sorted([*result.diagnostics, *check(result.brief)],
-                  key=lambda d: (d.line or 0, d.column or 0, d.code))
+@app.command("check-rendered")
+def check_rendered(
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="Read the settings from this file instead of searching."),
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Write the outputs anew instead of checking them.")
+    ] = False,
+) -> None:
+    """Check that committed diagrams and summaries match their briefs (for pre-commit and CI).
+
+    Each output listed under 'rendered' in the configuration is checked with 'argmap render
+    BRIEF -o OUTPUT --check' ('argmap summary' for .md files). Exit 0 when all are up to date,
+    1 when one is stale, 2 when the check cannot run.
+    """
+    try:
+        config = resolve_config([], config_file=config_file)
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    if not config.rendered:
+        where = shown_path(config.file) if config.file is not None else "pyproject.toml"
+        raise fail(f"no rendered outputs are configured in {where}; list them as "
+                   "'\"OUTPUT\" = \"BRIEF\"' under [tool.argmap.rendered] (or [rendered] in "
+                   "argmap.toml)")
+    worst = EXIT_CLEAN
+    for item in config.rendered:
+        code = _run_render(item, update)
+        if code != EXIT_CLEAN:
+            if code == EXIT_FINDINGS:
+                typer.echo(f"{shown_path(item.output)}: out of date with "
+                           f"{shown_path(item.brief)}; run 'argmap check-rendered --update'")
+            worst = max(worst, code)
+    raise typer.Exit(worst)
 
 
-def _check_codes(codes: list[str]) -> None:
-    from argmap.checks import all_rules
+def _run_render(item: RenderedOutput, update: bool) -> int:
+    """Run ``render`` (or ``summary``) for one configured output, in this process; its exit code.
 
-    known = [rule.code for rule in all_rules()]
-    for code in codes:
-        if not any(k.startswith(code.upper()) for k in known):
-            raise fail(f"unknown rule code or prefix '{code}'; 'argmap rules' lists them")
+    The command runs in standalone mode, so usage errors print as usual, and its exit is caught.
+    """
+    command = "summary" if item.output.suffix.lower() == ".md" else "render"
+    args = [command, os.fspath(shown_path(item.brief)), "-o", os.fspath(shown_path(item.output)),
+            *item.options]
+    if not update:
+        args.append("--check")
+    try:
+        typer.main.get_command(app).main(args=args, prog_name="argmap", standalone_mode=True)
+    except SystemExit as done:
+        if done.code is None:
+            return EXIT_CLEAN
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
+    except ArgmapError as error:
+        typer.echo(f"argmap: {error}", err=True)
+        return EXIT_USAGE
+    return EXIT_CLEAN
+
+
+class RulesFormat(str, enum.Enum):
+    """How ``argmap rules`` prints the rule list."""
+
+    text = "text"
+    json = "json"
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="text (a table) or json (with docs).")
+    ] = RulesFormat.text,
+) -> None:
     """List every rule: code, severity, name and summary."""
     from argmap.checks import all_rules
 
+    if output_format is RulesFormat.json:
+        items = [
+            {"code": rule.code, "name": rule.name, "severity": rule.severity.value,
+             "summary": rule.summary, "doc": rule.doc}
+            for rule in all_rules()
+        ]
+        typer.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        return
     for rule in all_rules():
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<34} {rule.summary}")
 
@@ -141,7 +418,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, such as AM101
 @app.command()
 def schema(
     output: Annotated[
-        Optional[Path],  # noqa: UP007
+        Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of printing."),
     ] = None,
 ) -> None:

@@ -1,0 +1,1 @@
+"""Tests for validating briefs in CI: reporters, configuration, suppression, hooks, the action."""
