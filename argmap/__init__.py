@@ -55,7 +55,7 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.analysis import Chain, Evaluation, chains, evaluate
-    from argmap.render import render, to_dot, to_markdown, to_mermaid
+    from argmap.publish import render, to_dot, to_markdown, to_mermaid
     from argmap.schema import json_schema
 
 __version__ = "0.1.0"
@@ -110,10 +110,10 @@ _LAZY = {
     "Evaluation": "argmap.analysis",
     "chains": "argmap.analysis",
     "evaluate": "argmap.analysis",
-    "render": "argmap.render",
-    "to_dot": "argmap.render",
-    "to_markdown": "argmap.render",
-    "to_mermaid": "argmap.render",
+    "render": "argmap.publish",
+    "to_dot": "argmap.publish",
+    "to_markdown": "argmap.publish",
+    "to_mermaid": "argmap.publish",
     "json_schema": "argmap.schema",
 }
 

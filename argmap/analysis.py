@@ -63,7 +63,7 @@ def chains(subject: Brief | ArgumentGraph, target: str, *, limit: int = MAX_CHAI
     graph = _graph(subject)
     if target not in graph.nodes:
         raise KeyError(target)
-    order = {key: i for i, key in enumerate(graph.nodes)}
+    order = graph.order
     found: list[tuple[str, ...]] = []
 
     def backwards(node: str) -> list[str]:

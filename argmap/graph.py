@@ -167,6 +167,8 @@ class ArgumentGraph:
                 self._check_actor(key, base, "addressee", list(item.addressees), single=single)
 
         self.edges: tuple[Edge, ...] = tuple(edges)
+        #: Each id's place in the brief's order, for sorting results stably.
+        self.order: dict[str, int] = {key: i for i, key in enumerate(self.nodes)}
         self._statement_nodes = [node for node in self.nodes.values() if not node.is_argument]
         self._argument_nodes = [node for node in self.nodes.values() if node.is_argument]
         self._out: dict[str, list[Edge]] = {key: [] for key in self.nodes}
@@ -327,7 +329,7 @@ class ArgumentGraph:
 
     def _cycle_within(self, members: set[str]) -> list[str]:
         """One concrete cycle through a strongly connected group, starting at its first id."""
-        start = min(members, key=list(self.nodes).index)
+        start = min(members, key=self.order.__getitem__)
         parents: dict[str, str] = {}
         frontier = [start]
         seen = {start}

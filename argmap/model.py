@@ -117,7 +117,11 @@ class Statement(_Model):
         default=None, description="How much the brief trusts its own evidence for it."
     )
     base_score: float | None = Field(
-        default=None, ge=0.0, le=1.0, description="Prior strength in [0, 1] for gradual semantics."
+        default=None,
+        ge=0.0,
+        le=1.0,
+        strict=True,
+        description="Prior strength in [0, 1] for gradual semantics.",
     )
     conditions: list[str] = Field(
         default_factory=list, description="Conditions under which it holds."
@@ -266,3 +270,11 @@ class Brief(_Model):
         from argmap.checking import check
 
         return check(self, **options)
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> dict[str, str]:
+        """How Jupyter shows a brief: the map as SVG (when a dot is found) and the summary."""
+        from argmap.publish.notebook import mimebundle
+
+        return mimebundle(self, include, exclude)

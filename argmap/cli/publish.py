@@ -1,0 +1,293 @@
+"""``argmap render`` and ``argmap summary``: diagrams and Markdown summaries of briefs.
+
+Both take a brief file (writing ``-o FILE``) or a folder of briefs (writing one file per brief
+into ``-o FOLDER``), and both have ``--check``, which writes nothing and exits 1 (showing a diff
+for text formats) when a file on disk is not what would be generated now, so CI can keep
+committed diagrams and summaries fresh.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, app, fail
+from argmap.errors import ArgmapError, BriefError
+from argmap.model import Brief
+
+__all__ = ["render_command", "summary_command"]
+
+#: A folder of at least this many briefs gets a progress bar (on a terminal).
+PROGRESS_THRESHOLD = 3
+#: Diff lines shown per file by --check before the rest is cut.
+MAX_DIFF_LINES = 400
+
+
+class DiagramFormat(str, enum.Enum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+    mmd = "mmd"
+
+
+class Grouping(str, enum.Enum):
+    section = "section"
+    speaker = "speaker"
+    addressee = "addressee"
+    none = "none"
+
+
+class Direction(str, enum.Enum):
+    BT = "BT"
+    TB = "TB"
+    LR = "LR"
+    RL = "RL"
+
+
+class Semantics(str, enum.Enum):
+    grounded = "grounded"
+    dfquad = "dfquad"
+    quadratic_energy = "quadratic-energy"
+
+
+_TEXT_FORMATS = ("svg", "dot", "mmd", "md")
+
+_ROOT_HELP = "Folder that sources may be read from (default: each brief's folder)."
+_CHECK_HELP = ("Write nothing; exit 1 (with a diff for text formats) when a file on disk differs "
+               "from what would be generated now.")
+
+
+@app.command("render")
+def render_command(
+    path: Annotated[Path, typer.Argument(help="A brief file, or a folder of briefs.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o",
+        help="File to write (format from its suffix), '-' for standard output, or a folder "
+             "when PATH is one.")],
+    fmt: Annotated[DiagramFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default: from the suffix of --output; svg "
+                               "for a folder).")] = None,
+    group: Annotated[Grouping, typer.Option(
+        help="Draw boxes around the statements of one section, speaker or addressee.")]
+        = Grouping.none,
+    direction: Annotated[Direction, typer.Option(
+        help="Where arrows point: BT puts conclusions on top.")] = Direction.BT,
+    legend: Annotated[bool, typer.Option(help="Add a key to shapes and arrows.")] = True,
+    focus: Annotated[str | None, typer.Option(
+        help="Show only the statements near this id.")] = None,
+    depth: Annotated[int, typer.Option(
+        min=0, help="With --focus: how many relations away from it to show.")] = 2,
+    width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
+        = 30,
+    evaluate: Annotated[bool, typer.Option(
+        help="Evaluate the map and mark what falls (dashed, grey) and how strong each "
+             "statement is.")] = False,
+    semantics: Annotated[Semantics, typer.Option(
+        help="With --evaluate: the semantics to use.")] = Semantics.grounded,
+    timeout: Annotated[float, typer.Option(
+        min=0.1, help="Seconds Graphviz may take before it is stopped.")] = 60.0,
+    check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
+    root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
+) -> None:
+    """Draw briefs as argument maps: SVG, PNG or PDF (with Graphviz), DOT or Mermaid."""
+    from argmap.publish import render
+
+    chosen = _diagram_format(path, output, fmt)
+    if evaluate and chosen == "mmd":
+        raise fail("--evaluate marks DOT-based diagrams only (svg, png, pdf, dot), not mmd")
+    options: dict[str, Any] = {
+        "group": group.value, "direction": direction.value, "legend": legend,
+        "focus": focus, "depth": depth, "width": width,
+    }
+    if chosen == "mmd":
+        options.pop("legend")  # Mermaid's legend is off unless asked for in Python
+
+    def produce(brief: Brief) -> bytes:
+        extra: dict[str, Any] = {}
+        if evaluate:
+            extra["evaluation"] = _evaluate(brief, semantics.value)
+        if chosen in ("svg", "png", "pdf"):
+            extra["timeout"] = timeout
+        return render(brief, chosen, **options, **extra)
+
+    _run(path, output, chosen, produce, check=check, root=root, verb="Rendering")
+
+
+@app.command("summary")
+def summary_command(
+    path: Annotated[Path, typer.Argument(help="A brief file, or a folder of briefs.")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o",
+        help="Markdown file to write, '-' for standard output, or a folder when PATH is one.")],
+    template: Annotated[Path | None, typer.Option(
+        help="Your own Jinja2 template (sandboxed; same variables as the default).")] = None,
+    diagram: Annotated[bool, typer.Option(
+        help="Embed the map as a Mermaid diagram (GitHub draws it).")] = False,
+    chain_limit: Annotated[int, typer.Option(
+        min=1, help="Chains of reasons shown per recommendation.")] = 10,
+    check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
+    root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
+) -> None:
+    """Summarise briefs in Markdown: recommendations, reasons, objections, key premises."""
+    from argmap.publish import to_markdown
+
+    if template is not None and not template.is_file():
+        raise fail(f"no such template file: {template}")
+
+    def produce(brief: Brief) -> bytes:
+        return to_markdown(brief, template=template, diagram=diagram,
+                           chain_limit=chain_limit).encode("utf-8")
+
+    _run(path, output, "md", produce, check=check, root=root, verb="Summarising")
+
+
+# --- shared machinery --------------------------------------------------------------------------
+
+
+def _diagram_format(path: Path, output: Path, fmt: DiagramFormat | None) -> str:
+    """The format asked for, or the one the output's suffix implies."""
+    from argmap.publish import format_for_suffix
+
+    if fmt is not None:
+        return fmt.value
+    if path.is_dir() or str(output) == "-":
+        return "svg" if path.is_dir() else "dot"
+    implied = format_for_suffix(output.suffix)
+    if implied is None or implied == "md":
+        raise fail(f"cannot tell the format from '{output.name}'; give a suffix (.svg .png "
+                   ".pdf .dot .mmd) or --format")
+    return implied
+
+
+def _targets(path: Path, output: Path, fmt: str) -> Iterator[tuple[Path, Path | None]]:
+    """Each brief to read and the file to write (None: standard output)."""
+    from argmap.cli.validate import discover
+
+    if not path.exists():
+        raise fail(f"no such file or folder: {path}")
+    if not path.is_dir():
+        yield path, None if str(output) == "-" else output
+        return
+    if str(output) == "-" or (output.exists() and not output.is_dir()):
+        raise fail(f"'{output}' must be a folder when rendering the folder '{path}'")
+    suffix = "." + fmt
+    for file, _data in discover([path]):
+        yield file, output / file.relative_to(path).with_suffix(suffix)
+
+
+def _run(
+    path: Path, output: Path, fmt: str, produce: Callable[[Brief], bytes], *,
+    check: bool, root: Path | None, verb: str,
+) -> None:
+    from argmap.loading import load, write_atomic
+
+    if root is not None and not root.is_dir():
+        raise fail(f"--root must be a folder: {root}")
+    targets = list(_targets(path, output, fmt))
+    if path.is_dir() and not targets:
+        raise fail(f"no briefs in '{path}' (a brief is a .yaml, .yml or .json file that "
+                   "declares 'argmap:')")
+    stale = 0
+    broken = 0
+    failures: list[str] = []
+    progress = path.is_dir() and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+    with _progress(targets, progress, verb) as items:
+        for source, target in items:
+            try:
+                data = produce(load(source, root=root))
+            except BriefError as error:
+                # The input's fault, as in `validate`: say where, and exit 1 at the end.
+                typer.echo(str(error), err=True)
+                broken += 1
+                continue
+            except ArgmapError as error:
+                if not path.is_dir():
+                    raise fail(str(error)) from None
+                failures.append(str(error))
+                continue
+            if target is None:
+                if check:
+                    raise fail("--check needs a file to compare with, not '-'")
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            elif check:
+                stale += not _fresh(target, data, fmt in _TEXT_FORMATS)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, data)
+    for message in failures:
+        typer.echo(f"argmap: {message}", err=True)
+    if failures:
+        raise typer.Exit(2)
+    if broken:
+        raise typer.Exit(EXIT_FINDINGS)
+    if check:
+        if stale:
+            typer.echo(f"{stale} file{'s' if stale != 1 else ''} out of date; run the same "
+                       "command without --check to update", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(EXIT_CLEAN)
+
+
+class _progress:
+    """A progress bar over ``items`` on a terminal, or the items as they are."""
+
+    def __init__(self, items: list[tuple[Path, Path | None]], show: bool, verb: str) -> None:
+        self.items = items
+        self.bar: Any = None
+        if show:
+            self.bar = typer.progressbar(items, label=verb, file=sys.stderr,
+                                         item_show_func=lambda item: item[0].name if item else "")
+
+    def __enter__(self) -> Any:
+        return self.bar.__enter__() if self.bar is not None else iter(self.items)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _fresh(target: Path, data: bytes, text: bool) -> bool:
+    """True when ``target`` holds ``data``; otherwise say how it differs."""
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        typer.echo(f"{target}: missing (would be created)")
+        return False
+    except OSError as error:
+        typer.echo(f"{target}: cannot be read: {error.strerror or error}")
+        return False
+    if current == data:
+        return True
+    if not text:
+        typer.echo(f"{target}: differs from what would be generated now")
+        return False
+    diff = list(difflib.unified_diff(
+        current.decode("utf-8", "replace").splitlines(keepends=True),
+        data.decode("utf-8", "replace").splitlines(keepends=True),
+        fromfile=f"{target} (on disk)", tofile=f"{target} (generated)",
+    ))
+    shown = diff[:MAX_DIFF_LINES]
+    typer.echo("".join(line if line.endswith("\n") else line + "\n" for line in shown), nl=False)
+    if len(diff) > len(shown):
+        typer.echo(f"... {len(diff) - len(shown)} more diff lines")
+    return False
+
+
+def _evaluate(brief: Brief, semantics: str) -> Any:
+    """The brief evaluated under ``semantics``, or a clear error when evaluation is missing."""
+    try:
+        from argmap.analysis import evaluate
+    except ImportError as error:  # pragma: no cover - evaluation ships with argmap
+        raise fail(f"evaluation is not available: {error}") from error
+    try:
+        return evaluate(brief, semantics)
+    except (ValueError, ImportError) as error:
+        raise fail(f"cannot evaluate {brief.id}: {error}") from error

@@ -1,0 +1,86 @@
+"""Diagrams and summaries of a brief: DOT, SVG/PNG/PDF, Mermaid and Markdown.
+
+Every function here is pure: a brief (and options) in, text or bytes out, the same bytes for the
+same brief. Only :func:`render` to an image format runs a program (Graphviz ``dot``, found by
+:func:`find_dot`); DOT, Mermaid and Markdown need nothing but Python.
+
+>>> import argmap
+>>> brief = argmap.loads('''
+... argmap: 1
+... id: example
+... title: An example
+... actors: {russia: {name: Russian Federation}}
+... premises:
+...   russia-holds-cards: {text: Russia holds most of the cards., supports: [be-magnanimous]}
+... recommendations:
+...   be-magnanimous: {text: Russia should show magnanimity., addressee: russia}
+... ''')
+>>> print(argmap.to_mermaid(brief, legend=False).splitlines()[1])
+    n0["Russia holds most of the<br>cards."]:::premise
+>>> argmap.render(brief, "mmd") == argmap.to_mermaid(brief).encode()
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.errors import ConfigError
+from argmap.model import Brief
+from argmap.publish.dot import to_dot
+from argmap.publish.graphviz_exe import DEFAULT_TIMEOUT, find_dot, run_dot
+from argmap.publish.markdown import to_markdown
+from argmap.publish.mermaid import to_mermaid
+from argmap.publish.view import DIRECTIONS, GROUPS, EvaluationLike
+
+__all__ = [
+    "DIRECTIONS",
+    "FORMATS",
+    "GROUPS",
+    "IMAGE_FORMATS",
+    "TEXT_FORMATS",
+    "EvaluationLike",
+    "find_dot",
+    "format_for_suffix",
+    "render",
+    "to_dot",
+    "to_markdown",
+    "to_mermaid",
+]
+
+#: Formats that need a ``dot`` program.
+IMAGE_FORMATS: tuple[str, ...] = ("svg", "png", "pdf")
+#: Formats written as text, which ``--check`` can show a diff of.
+TEXT_FORMATS: tuple[str, ...] = ("svg", "dot", "mmd", "md")
+#: Every format :func:`render` writes.
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mmd", "md")
+
+_SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot", "mmd": "mmd",
+             "mermaid": "mmd", "md": "md", "markdown": "md"}
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The format a file suffix (``".svg"``, ``"gv"``) stands for, or None."""
+    return _SUFFIXES.get(suffix.lower().lstrip("."))
+
+
+def render(
+    brief: Brief, fmt: str = "svg", *, timeout: float | None = DEFAULT_TIMEOUT, **options: Any
+) -> bytes:
+    """The brief in format ``fmt``: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"``, ``"mmd"`` or
+    ``"md"``, as bytes.
+
+    Image formats run ``dot`` (see :func:`find_dot`) on :func:`to_dot`'s text, stopped after
+    ``timeout`` seconds; ``options`` go to :func:`to_dot`, :func:`to_mermaid` or
+    :func:`to_markdown`.
+    """
+    fmt = fmt.lower().lstrip(".")
+    if fmt == "dot":
+        return to_dot(brief, **options).encode("utf-8")
+    if fmt == "mmd":
+        return to_mermaid(brief, **options).encode("utf-8")
+    if fmt == "md":
+        return to_markdown(brief, **options).encode("utf-8")
+    if fmt in IMAGE_FORMATS:
+        return run_dot(to_dot(brief, **options), fmt, timeout=timeout)
+    raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

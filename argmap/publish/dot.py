@@ -1,0 +1,284 @@
+"""Graphviz DOT for an argument map: :func:`to_dot`.
+
+The text is built directly (not through the ``graphviz`` package), because every string in it
+must pass through the escaping in :mod:`argmap.publish.text` and because a map of 10,000
+statements must be written in a fraction of a second. Node names are the brief's ids, prefixed
+(``"s:russia-won"``) so that they can never collide with the legend's; labels are HTML-like, so
+that a recommendation can show its addressee on a line of its own.
+"""
+
+from __future__ import annotations
+
+from argmap.errors import ConfigError
+from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
+from argmap.model import Brief, Recommendation
+from argmap.publish.style import EDGE_STYLES, FONT, KIND_STYLES, EdgeStyle, KindStyle
+from argmap.publish.text import clean, dot_html, dot_id, dot_tooltip, wrap
+from argmap.publish.view import DIRECTIONS, EvaluationLike, MapView, addressee_names, select
+
+__all__ = ["to_dot"]
+
+_VERDICT = {"in": "stands", "out": "falls", "undec": "open"}
+_SEPARATOR = " \u00b7 "  # a middle dot between the verdict and the strength
+
+
+def to_dot(
+    subject: Brief | ArgumentGraph,
+    *,
+    group: str = "none",
+    direction: str = "BT",
+    legend: bool = True,
+    focus: str | None = None,
+    depth: int = 2,
+    evaluation: EvaluationLike | None = None,
+    width: int = 30,
+    title: bool = True,
+) -> str:
+    """The argument map of a brief as Graphviz DOT text.
+
+    ``group`` draws boxes around statements of one ``"section"``, ``"speaker"`` or
+    ``"addressee"`` (``"none"``: no boxes); ``direction`` is Graphviz's rankdir (``"BT"``:
+    conclusions on top); ``legend`` adds a key to the shapes and arrows; ``focus`` and
+    ``depth`` show only the statements within ``depth`` relations of one id; ``evaluation``
+    (an object with ``labels`` and ``strengths``, such as :func:`argmap.evaluate` returns) marks
+    what falls and shades by strength; ``width`` is where labels wrap; ``title`` shows the
+    brief's title on top. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
+    """
+    if direction not in DIRECTIONS:
+        raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
+    if width < 8:
+        raise ConfigError(f"labels cannot wrap narrower than 8 characters, not {width}")
+    view = select(subject, group=group, focus=focus, depth=depth)
+    return _Writer(view, evaluation, width).write(direction, legend, title, depth)
+
+
+class _Writer:
+    """Builds the DOT text of one view."""
+
+    def __init__(self, view: MapView, evaluation: EvaluationLike | None, width: int) -> None:
+        self.view = view
+        self.graph = view.graph
+        self.evaluation = evaluation
+        self.width = width
+        self.node_prefix = {kind: _node_prefix(style, kind) for kind, style in KIND_STYLES.items()}
+        self.edge_suffix = {kind: _edge_suffix(style, kind) for kind, style in EDGE_STYLES.items()}
+        self.undercut_suffix = _edge_suffix(EDGE_STYLES[EdgeKind.ATTACK], EdgeKind.ATTACK,
+                                            css="attack undercut")
+        self.names: dict[str, str] = {}
+
+    def write(self, direction: str, legend: bool, title: bool, depth: int) -> str:
+        out = ["digraph argmap {"]
+        graph_attributes = [
+            f"rankdir={direction}", "newrank=true", "nodesep=0.3", "ranksep=0.45", "pad=0.25",
+            f'fontname="{FONT}"', "fontsize=12", 'bgcolor="white"',
+        ]
+        if title:
+            graph_attributes += [f"label=<{self._title(depth)}>", "labelloc=t", "fontsize=16",
+                                 f"tooltip={dot_tooltip(self.graph.brief.title)}"]
+        out.append(f"\tgraph [{', '.join(graph_attributes)}];")
+        out.append(f'\tnode [fontname="{FONT}", fontsize=11, margin="0.12,0.06", '
+                   'penwidth=1.2];')
+        out.append(f'\tedge [fontname="{FONT}", fontsize=10, penwidth=1.3, arrowsize=0.8];')
+
+        self.names = {key: dot_id("s:" + key) for key in self.graph.nodes}
+        kinds = {node.id: node.kind for node in self.view.nodes}
+        lines = {node.id: self._node(node) for node in self.view.nodes}
+        in_cluster: set[str] = set()
+        for number, cluster in enumerate(self.view.clusters):
+            out.append(f"\tsubgraph cluster_{number} {{")
+            out.append(f"\t\tgraph [label=<{dot_html(cluster.title)}>, "
+                       f"tooltip={dot_tooltip(cluster.title)}, style=\"rounded,filled\", "
+                       'fillcolor="#f4f4f4", color="#c8c8c8", fontcolor="#444444", '
+                       "fontsize=13, labeljust=l, margin=12];")
+            out.extend(self._runs(cluster.members, kinds, lines, "\t\t"))
+            in_cluster.update(cluster.members)
+            out.append("\t}")
+        rest = [key for key in lines if key not in in_cluster]
+        out.extend(self._runs(rest, kinds, lines, "\t"))
+        out.extend(self._edge(edge) for edge in self.view.edges)
+        if legend:
+            out.extend(_legend(self.evaluation is not None))
+        out.append("}")
+        return "\n".join(out) + "\n"
+
+    def _runs(
+        self, keys: list[str] | tuple[str, ...], kinds: dict[str, NodeKind],
+        lines: dict[str, str], indent: str,
+    ) -> list[str]:
+        """Node statements, each run of one kind in an anonymous subgraph with its defaults.
+
+        The kind's look is written once per run instead of once per node; the braces keep
+        those defaults from reaching any node outside the run (the legend's, for one).
+        """
+        out: list[str] = []
+        current: NodeKind | None = None
+        for key in keys:
+            kind = kinds[key]
+            if kind is not current:
+                if current is not None:
+                    out.append(indent + "}")
+                out.append(indent + "{")
+                out.append(f"{indent}\tnode [{self.node_prefix[kind]}];")
+                current = kind
+            out.append(indent + "\t" + lines[key])
+        if current is not None:
+            out.append(indent + "}")
+        return out
+
+    def _title(self, depth: int) -> str:
+        text = f"<B>{dot_html(clean(self.graph.brief.title))}</B>"
+        if self.view.focus is not None:
+            node = self.graph.nodes[self.view.focus]
+            around = clean(node.text)
+            if len(around) > 80:
+                around = around[:77] + "..."
+            steps = "step" if depth == 1 else "steps"
+            text += (f'<BR/><FONT POINT-SIZE="12">Within {depth} {steps} of: '
+                     f"{dot_html(around)}</FONT>")
+        return text
+
+    def _node(self, node: Node) -> str:
+        item = node.item
+        key = node.id
+        name = self.names[key]
+        if node.kind is NodeKind.ARGUMENT:
+            tooltip = dot_tooltip("", lines=[
+                "Linked argument: " + (item.text or key),
+                *(f"\u201c{clean(quote)}\u201d" for quote in item.quotes),
+            ])
+            extra = self._evaluation_attributes(key, KIND_STYLES[NodeKind.ARGUMENT],
+                                                key == self.view.focus)
+            return f"{name} [tooltip={tooltip}{extra}];"
+        text = clean(node.text)
+        # Wrap, then escape all lines at once (clean text has no line breaks of its own).
+        label = dot_html("\n".join(wrap(text, self.width))).replace("\n", "<BR/>")
+        if isinstance(item, Recommendation) and item.addressees:
+            names = ", ".join(addressee_names(self.graph, item))
+            arrow = dot_html("\n".join(wrap("\u2192 " + names, self.width)))
+            label += f'<BR/><FONT POINT-SIZE="10"><B>{arrow.replace(chr(10), "<BR/>")}</B></FONT>'
+        quote = item.quote
+        if quote is None:
+            tooltip = dot_tooltip(text)
+        elif isinstance(quote, str):
+            tooltip = dot_tooltip(f"\u201c{clean(quote)}\u201d")
+        else:
+            tooltip = dot_tooltip("", lines=[f"\u201c{clean(q)}\u201d" for q in quote])
+        if self.evaluation is None and key != self.view.focus:
+            return f"{name} [label=<{label}>, tooltip={tooltip}];"
+        if self.evaluation is not None:
+            label += self._evaluation_line(key)
+        extra = self._evaluation_attributes(key, KIND_STYLES[node.kind], key == self.view.focus)
+        return f"{name} [label=<{label}>, tooltip={tooltip}{extra}];"
+
+    def _evaluation_line(self, key: str) -> str:
+        assert self.evaluation is not None
+        parts = []
+        verdict = self.evaluation.labels.get(key)
+        if verdict is not None:
+            parts.append(_VERDICT.get(verdict, dot_html(clean(str(verdict)))))
+        strength = self.evaluation.strengths.get(key)
+        if strength is not None:
+            parts.append(f"{float(strength):.2f}")
+        if not parts:
+            return ""
+        return f'<BR/><FONT POINT-SIZE="9"><I>{_SEPARATOR.join(parts)}</I></FONT>'
+
+    def _evaluation_attributes(self, key: str, style: KindStyle, focused: bool) -> str:
+        """Attributes that override the kind's look: the focus, and the evaluation's marks."""
+        extra = ", penwidth=3" if focused else ""
+        if self.evaluation is None:
+            return extra
+        verdict = self.evaluation.labels.get(key)
+        flags = [flag for flag in style.style.split(",") if flag]
+        fill, border, font = style.fill, style.border, style.font
+        if verdict == "out":
+            flags.append("dashed")
+            fill, border, font = "#eeeeee", "#8a8a8a", "#6a6a6a"
+        elif verdict == "undec":
+            flags.append("dotted")
+        strength = self.evaluation.strengths.get(key)
+        if strength is not None:
+            level = min(1.0, max(0.0, float(strength)))
+            fill += f"{round(0x40 + level * 0xBF):02x}"  # weaker: more transparent, paler
+        if fill == style.fill and flags == [f for f in style.style.split(",") if f]:
+            return extra
+        return (f'{extra}, style="{",".join(["filled", *flags])}", fillcolor="{fill}", '
+                f'color="{border}", fontcolor="{font}"')
+
+    def _edge(self, edge: Edge) -> str:
+        suffix = self.undercut_suffix if edge.is_undercut else self.edge_suffix[edge.kind]
+        return f"\t{self.names[edge.source]} -> {self.names[edge.target]} [{suffix}];"
+
+
+def _node_prefix(style: KindStyle, kind: NodeKind) -> str:
+    flags = ",".join(["filled", *(flag for flag in style.style.split(",") if flag)])
+    common = (f'shape={style.shape}, style="{flags}", fillcolor="{style.fill}", '
+              f'color="{style.border}", fontcolor="{style.font}", class="{kind.value}"')
+    if style.dot_extra:
+        common += ", " + style.dot_extra
+    if kind is NodeKind.ARGUMENT:
+        return common + ', width=0.16, height=0.16, fixedsize=true, label=""'
+    return common
+
+
+def _edge_suffix(style: EdgeStyle, kind: EdgeKind, css: str | None = None) -> str:
+    attributes = [f'class="{css or kind.value}"', f'color="{style.colour}"']
+    if style.style != "solid":
+        attributes.append(f"style={style.style}")
+    if style.arrowhead != "normal":
+        attributes.append(f"arrowhead={style.arrowhead}")
+    if kind is EdgeKind.ATTACK:
+        attributes.append("penwidth=1.6")
+    return ", ".join(attributes)
+
+
+def _legend(evaluated: bool) -> list[str]:
+    """A boxed key: one sample of each kind, a support, an attack and a linked argument."""
+    def node(key: str, kind: NodeKind, label: str) -> str:
+        return (f'\t\t"legend:{key}" [{_node_prefix(KIND_STYLES[kind], kind)}, '
+                f'label=<{label}>, tooltip="{KIND_STYLES[kind].name}"];')
+
+    support = _edge_suffix(EDGE_STYLES[EdgeKind.SUPPORT], EdgeKind.SUPPORT)
+    attack = _edge_suffix(EDGE_STYLES[EdgeKind.ATTACK], EdgeKind.ATTACK)
+    premise = _edge_suffix(EDGE_STYLES[EdgeKind.PREMISE], EdgeKind.PREMISE)
+    conclusion = _edge_suffix(EDGE_STYLES[EdgeKind.CONCLUSION], EdgeKind.CONCLUSION)
+    lines = [
+        "\tsubgraph cluster_legend {",
+        '\t\tgraph [label=<<B>Legend</B>>, tooltip="Legend", style="rounded", '
+        'color="#c8c8c8", fontcolor="#444444", fontsize=12, labeljust=l, margin=10];',
+        '\t\tnode [fontsize=10, margin="0.08,0.04"];',
+        '\t\tedge [fontsize=9, fontcolor="#444444"];',
+        node("recommendation", NodeKind.RECOMMENDATION,
+             'Recommendation<BR/><FONT POINT-SIZE="9"><B>\u2192 addressee</B></FONT>'),
+        node("claim", NodeKind.CLAIM, "Claim"),
+        node("premise", NodeKind.PREMISE, "Premise"),
+        node("objection", NodeKind.OBJECTION, "Objection"),
+        node("premise-2", NodeKind.PREMISE, "Premise"),
+        node("premise-3", NodeKind.PREMISE, "Premise"),
+        '\t\t"legend:argument" [' + _node_prefix(KIND_STYLES[NodeKind.ARGUMENT],
+                                                 NodeKind.ARGUMENT)
+        + ', tooltip="Linked argument", xlabel=<<FONT POINT-SIZE="9">linked</FONT>>];',
+        f'\t\t"legend:claim" -> "legend:recommendation" [{support}, label=" supports"];',
+        f'\t\t"legend:premise" -> "legend:claim" [{support}, label=" supports"];',
+        f'\t\t"legend:objection" -> "legend:claim" [{attack}, label=" attacks"];',
+        f'\t\t"legend:premise-2" -> "legend:argument" [{premise}];',
+        f'\t\t"legend:premise-3" -> "legend:argument" [{premise}];',
+        f'\t\t"legend:argument" -> "legend:recommendation" [{conclusion}, '
+        'label=" together"];',
+    ]
+    if evaluated:
+        claim = KIND_STYLES[NodeKind.CLAIM]
+        lines += [
+            '\t\t"legend:falls" [shape=box, style="filled,rounded,dashed", fillcolor="#eeeeee",'
+            ' color="#8a8a8a", fontcolor="#6a6a6a", tooltip="Falls", label=<Falls<BR/>'
+            '<FONT POINT-SIZE="9"><I>(dashed, grey)</I></FONT>>];',
+            f'\t\t"legend:open" [shape=box, style="filled,rounded,dotted", '
+            f'fillcolor="{claim.fill}", color="{claim.border}", tooltip="Open", '
+            'label=<Open<BR/><FONT POINT-SIZE="9"><I>(dotted)</I></FONT>>];',
+            f'\t\t"legend:weak" [shape=box, style="filled,rounded", fillcolor="{claim.fill}55",'
+            f' color="{claim.border}", tooltip="Weak", label=<Weaker: paler<BR/>'
+            '<FONT POINT-SIZE="9"><I>(strength 0-1)</I></FONT>>];',
+            '\t\t"legend:falls" -> "legend:open" -> "legend:weak" [style=invis];',
+        ]
+    lines.append("\t}")
+    return lines

@@ -1,0 +1,483 @@
+"""The Markdown summary of a brief, from a Jinja2 template: :func:`to_markdown`.
+
+:func:`summary_context` gathers what a reader needs (recommendations with their chains of reasons,
+objections and replies; the key premises with their quotes and source lines; the actors; open
+points) from the :class:`~argmap.graph.ArgumentGraph`; the template lays it out. The default
+template is ``templates/summary.md.j2``, which ships inside the package as ``argmap.templates``.
+
+Brief text is untrusted, so escaping is on by default, as autoescaping is for HTML: the
+environment's ``finalize`` hook escapes every ``{{ ... }}`` value for Markdown (see
+:func:`argmap.publish.text.markdown_text`) unless it is :class:`MarkdownSafe`, which only argmap's
+own markup is. A template cannot forget to escape, and brief text can never put raw HTML, a link
+or an image into the summary. A user's template (``template=``) is run in Jinja2's sandbox and
+can include nothing but itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+
+from argmap.analysis import chains
+from argmap.errors import ArgmapError, RenderError, UnsafePathError
+from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
+from argmap.model import Argument, Brief, Recommendation, Statement
+from argmap.quotes import QuoteMatch, SourceText
+from argmap.publish.text import clean, markdown_text
+
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "MAX_TEMPLATE_BYTES",
+    "ActorView",
+    "ChainView",
+    "MarkdownSafe",
+    "ObjectionView",
+    "QuoteView",
+    "RecommendationView",
+    "StatementView",
+    "summary_context",
+    "to_markdown",
+]
+
+#: The name of the default template, in ``templates/`` (``argmap.templates`` when installed).
+DEFAULT_TEMPLATE = "summary.md.j2"
+#: A user's template larger than this is refused.
+MAX_TEMPLATE_BYTES = 1024 * 1024
+#: Chains of reasons shown per recommendation unless told otherwise.
+DEFAULT_CHAIN_LIMIT = 10
+
+
+class MarkdownSafe(str):
+    """Text that is already Markdown (argmap's own markup): printed as it is, not escaped."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote and the lines of the source it stands on (None when not looked up or not found)."""
+
+    text: str
+    line: int | None = None
+    end_line: int | None = None
+
+    @property
+    def where(self) -> str | None:
+        """'line 12' or 'lines 12–13', or None when the quote was not located."""
+        if self.line is None:
+            return None
+        if self.end_line is None or self.end_line == self.line:
+            return f"line {self.line}"
+        return f"lines {self.line}\u2013{self.end_line}"
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """A statement (or argument) as the summary shows it."""
+
+    id: str
+    kind: str
+    text: str
+    qualifier: str | None = None
+    section: str | None = None
+    speaker: str | None = None  # the speaker's name
+    quotes: tuple[QuoteView, ...] = ()
+    #: For an argument step in a chain: the argument's other premises.
+    partners: tuple[StatementView, ...] = ()
+    #: For a key premise: the recommendations it leads to.
+    leads_to: tuple[StatementView, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChainView:
+    """One chain of reasons, from a ground to (but not including) the recommendation."""
+
+    steps: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class ObjectionView:
+    """An objection against a recommendation, and the replies to it."""
+
+    id: str
+    text: str
+    #: For an undercut: the text of the inference it denies; None for a direct objection.
+    against: str | None
+    replies: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """An actor, and how often the brief addresses it and quotes it."""
+
+    id: str
+    name: str
+    role: str | None
+    addressed: int
+    speaks: int
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    """A recommendation with its reasons, objections and (when evaluated) verdict."""
+
+    id: str
+    text: str
+    qualifier: str | None
+    section: str | None
+    addressees: tuple[ActorView, ...]
+    quotes: tuple[QuoteView, ...]
+    chains: tuple[ChainView, ...]
+    more_chains: bool
+    objections: tuple[ObjectionView, ...]
+    verdict: str | None = None
+
+
+@dataclass
+class _Builder:
+    """Builds the summary's views from the graph, once per statement."""
+
+    graph: ArgumentGraph
+    locations: dict[str, QuoteMatch | None] = field(default_factory=dict)
+    _views: dict[str, StatementView] = field(default_factory=dict)
+
+    def speaker_name(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        actor = self.graph.actors.get(key)
+        return clean(actor.name) if actor is not None else clean(key)
+
+    def quotes(self, quotes: tuple[str, ...]) -> tuple[QuoteView, ...]:
+        views = []
+        for quote in quotes:
+            match = self.locations.get(quote)
+            views.append(QuoteView(clean(quote), match.line if match else None,
+                                   match.end_line if match else None))
+        return tuple(views)
+
+    def view(self, key: str) -> StatementView:
+        cached = self._views.get(key)
+        if cached is not None:
+            return cached
+        node = self.graph.nodes[key]
+        item = node.item
+        if isinstance(item, Argument):
+            view = StatementView(key, "argument", clean(item.text or ""), quotes=self.quotes(
+                item.quotes))
+        else:
+            view = StatementView(key, node.kind.value, clean(item.text), item.qualifier,
+                                 item.section, self.speaker_name(item.speaker),
+                                 self.quotes(item.quotes))
+        self._views[key] = view
+        return view
+
+
+def summary_context(
+    subject: Brief | ArgumentGraph,
+    *,
+    verdicts: Mapping[str, str] | None = None,
+    chain_limit: int = DEFAULT_CHAIN_LIMIT,
+    mermaid: str | None = None,
+) -> dict[str, Any]:
+    """The variables a summary template receives (documented in docs/diagrams.md).
+
+    ``verdicts`` maps ids to ``"stands"``, ``"falls"`` or ``"open"`` (the evaluation's hook; None
+    leaves every verdict out); ``chain_limit`` caps the chains shown per recommendation;
+    ``mermaid`` is the diagram to embed, if any.
+    """
+    graph = subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
+    brief = graph.brief
+    builder = _Builder(graph)
+
+    recommendation_nodes = [n for n in graph.statements() if n.kind is NodeKind.RECOMMENDATION]
+    found_chains = {
+        node.id: chains(graph, node.id, limit=chain_limit + 1) for node in recommendation_nodes
+    }
+    grounds: dict[str, list[str]] = {}
+    for key, found in found_chains.items():
+        for chain in found[:chain_limit]:
+            leads = grounds.setdefault(chain.start, [])
+            if key not in leads:
+                leads.append(key)
+    order = {key: number for number, key in enumerate(graph.nodes)}
+    ground_ids = sorted(grounds, key=order.__getitem__)
+
+    wanted_quotes = [q for key in ground_ids for q in graph.nodes[key].item.quotes]
+    wanted_quotes += [q for node in recommendation_nodes for q in node.item.quotes]
+    builder.locations = _locate(brief, wanted_quotes)
+    located = bool(builder.locations)
+
+    actor_views = _actors(graph)
+    recommendations = [
+        _recommendation(builder, node, found_chains[node.id], chain_limit, actor_views,
+                        verdicts)
+        for node in recommendation_nodes
+    ]
+    key_premises = [
+        _with_leads(builder.view(key), tuple(builder.view(rec) for rec in grounds[key]))
+        for key in ground_ids
+    ]
+    claims = [n for n in graph.statements() if n.kind is NodeKind.CLAIM]
+    objections = [n for n in graph.statements() if n.kind is NodeKind.OBJECTION]
+    counts = {kind.value + "s": 0 for kind in NodeKind}
+    for node in graph.nodes.values():
+        counts[node.kind.value + "s"] += 1
+    source = brief.source
+    return {
+        "brief": brief,
+        "id": brief.id,
+        "title": clean(brief.title),
+        "summary": clean(brief.summary) if brief.summary else None,
+        "date": brief.date,
+        "authors": [clean(author) for author in brief.authors],
+        "tags": list(brief.tags),
+        "source": None if source is None else {
+            "title": clean(source.title) if source.title else None,
+            "path": source.path,
+            "url": source.url,
+            "link": _link(source.url),
+            "publisher": source.publisher,
+            "date": source.date,
+        },
+        "counts": counts,
+        "recommendations": recommendations,
+        "key_premises": key_premises,
+        "located": located,
+        "actors": list(actor_views.values()),
+        "open_points": {
+            "unsupported_claims": [builder.view(n.id) for n in claims
+                                   if not graph.reasons_for(n.id)],
+            "unsupported_recommendations": [builder.view(n.id) for n in recommendation_nodes
+                                            if not graph.reasons_for(n.id)],
+            "unanswered_objections": [builder.view(n.id) for n in objections
+                                      if not graph.attackers_of(n.id)],
+        },
+        "mermaid": MarkdownSafe(mermaid) if mermaid is not None else None,
+        "verdicts": dict(verdicts) if verdicts is not None else None,
+    }
+
+
+def _with_leads(view: StatementView, leads: tuple[StatementView, ...]) -> StatementView:
+    return StatementView(view.id, view.kind, view.text, view.qualifier, view.section,
+                         view.speaker, view.quotes, leads_to=leads)
+
+
+def _actors(graph: ArgumentGraph) -> dict[str, ActorView]:
+    addressed: dict[str, int] = {}
+    speaks: dict[str, int] = {}
+    for node in graph.statements():
+        item = node.item
+        if isinstance(item, Statement) and item.speaker is not None:
+            speaks[item.speaker] = speaks.get(item.speaker, 0) + 1
+        if isinstance(item, Recommendation):
+            for key in item.addressees:
+                addressed[key] = addressed.get(key, 0) + 1
+    return {
+        key: ActorView(key, clean(actor.name), clean(actor.role) if actor.role else None,
+                       addressed.get(key, 0), speaks.get(key, 0))
+        for key, actor in graph.actors.items()
+    }
+
+
+def _recommendation(
+    builder: _Builder, node: Node, found: list[Any], limit: int,
+    actors: dict[str, ActorView], verdicts: Mapping[str, str] | None,
+) -> RecommendationView:
+    graph = builder.graph
+    item = node.item
+    assert isinstance(item, Recommendation)
+    chain_views = []
+    for chain in found[:limit]:
+        steps = []
+        previous: str | None = None
+        for step in chain.steps[:-1]:
+            view = builder.view(step)
+            if view.kind == "argument":
+                partners = tuple(builder.view(p) for p in graph.premises_of(step) if p != previous)
+                view = StatementView(view.id, view.kind, view.text, quotes=view.quotes,
+                                     partners=partners)
+            steps.append(view)
+            previous = step
+        chain_views.append(ChainView(tuple(steps)))
+
+    objections = []
+    targets = [(node.id, None)] + [
+        (edge.source, clean(graph.nodes[edge.source].text))
+        for edge in graph.incoming(node.id, EdgeKind.CONCLUSION)
+    ]
+    for target, against in targets:
+        for attacker in graph.attackers_of(target):
+            view = builder.view(attacker)
+            replies = tuple(builder.view(reply) for reply in graph.attackers_of(attacker))
+            objections.append(ObjectionView(view.id, view.text, against, replies))
+
+    addressees = tuple(
+        actors.get(key) or ActorView(key, clean(key), None, 0, 0) for key in item.addressees
+    )
+    return RecommendationView(
+        node.id, clean(item.text), item.qualifier, item.section, addressees,
+        builder.quotes(item.quotes), tuple(chain_views), len(found) > limit, tuple(objections),
+        verdicts.get(node.id) if verdicts is not None else None,
+    )
+
+
+def _locate(brief: Brief, quotes: list[str]) -> dict[str, QuoteMatch | None]:
+    """Where each quote stands in the brief's source; empty when the source cannot be read.
+
+    The source is read only through :func:`~argmap.checks.sources.resolve_source_path`, so a
+    brief cannot make the summary read a file outside the folder it may read from.
+    """
+    from argmap.checks.sources import MAX_SOURCE_BYTES, resolve_source_path
+
+    origin = brief._origin
+    source = brief.source
+    if not quotes or origin is None or source is None or not source.path:
+        return {}
+    file = getattr(origin, "file", None)
+    if file is None:
+        return {}
+    try:
+        path = resolve_source_path(source.path, file, getattr(origin, "root", None))
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            return {}
+        text = SourceText(path.read_bytes().decode("utf-8-sig"))
+    except (UnsafePathError, OSError, UnicodeDecodeError):
+        return {}
+    unique = list(dict.fromkeys(quotes))
+    return dict(zip(unique, text.find_all(unique), strict=True))
+
+
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;="
+
+
+def _link(url: str | None) -> MarkdownSafe | None:
+    """A Markdown link destination for an http(s) URL; None for any other scheme."""
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    encoded = urllib.parse.quote(clean(url), safe=_URL_SAFE + "%")
+    return MarkdownSafe(f"<{encoded}>")
+
+
+# --- Jinja2 -----------------------------------------------------------------------------------
+
+
+def _finalize(value: Any) -> str:
+    """Escape every printed value for Markdown, except argmap's own markup."""
+    if isinstance(value, MarkdownSafe):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return markdown_text(str(value))
+
+
+def _markdown_filter(value: Any) -> MarkdownSafe:
+    """The ``md`` filter: escape explicitly (printing escapes anyway; this marks it done)."""
+    return MarkdownSafe(_finalize(value))
+
+
+def _configure(environment: jinja2.Environment) -> jinja2.Environment:
+    environment.filters["md"] = _markdown_filter
+    return environment
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "autoescape": False,  # HTML escaping is wrong for Markdown; finalize escapes instead
+        "finalize": _finalize,
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        # No file but the template itself: {% include %} and {% extends %} find nothing.
+        "loader": jinja2.DictLoader({}),
+    }
+
+
+def _default_template_text() -> str:
+    """The shipped template: from the installed package, or the checkout's templates/ folder."""
+    try:
+        return (importlib.resources.files("argmap.templates") / DEFAULT_TEMPLATE).read_text(
+            encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        checkout = Path(__file__).resolve().parents[2] / "templates" / DEFAULT_TEMPLATE
+        return checkout.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _default_template() -> jinja2.Template:
+    environment = _configure(jinja2.Environment(**_options()))
+    return environment.from_string(_default_template_text())
+
+
+def _user_template(path: str | os.PathLike[str]) -> jinja2.Template:
+    """A user's template, sandboxed; it can include or extend no other file."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise RenderError(f"the template {file} is {size:,} bytes; the limit is "
+                              f"{MAX_TEMPLATE_BYTES:,}")
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RenderError(f"the template {file} is not UTF-8 text") from error
+    except OSError as error:
+        raise RenderError(f"cannot read the template {file}: {error.strerror or error}") from error
+    environment = _configure(jinja2.sandbox.SandboxedEnvironment(**_options()))
+    try:
+        return environment.from_string(text)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"{file}:{error.lineno}: template syntax error: {error.message}") \
+            from error
+
+
+def to_markdown(
+    brief: Brief | ArgumentGraph,
+    *,
+    template: str | os.PathLike[str] | None = None,
+    diagram: bool = False,
+    verdicts: Mapping[str, str] | None = None,
+    chain_limit: int = DEFAULT_CHAIN_LIMIT,
+    **diagram_options: Any,
+) -> str:
+    """The Markdown summary of a brief.
+
+    ``template`` is the path of a user's Jinja2 template (sandboxed; the variables are those of
+    :func:`summary_context`); ``diagram`` embeds the Mermaid map (``diagram_options`` go to
+    :func:`argmap.to_mermaid`); ``verdicts`` maps ids to "stands", "falls" or "open" and adds a
+    verdict line to each recommendation; ``chain_limit`` caps the chains shown per
+    recommendation. Raises :class:`~argmap.errors.RenderError` when a template fails.
+    """
+    if chain_limit < 1:
+        raise RenderError(f"chain_limit must be at least 1, not {chain_limit}")
+    graph = brief if isinstance(brief, ArgumentGraph) else ArgumentGraph(brief)
+    mermaid = None
+    if diagram:
+        from argmap.publish.mermaid import to_mermaid
+
+        mermaid = to_mermaid(graph, **diagram_options)
+    elif diagram_options:
+        raise RenderError(f"diagram options given without diagram=True: "
+                          f"{', '.join(sorted(diagram_options))}")
+    context = summary_context(graph, verdicts=verdicts, chain_limit=chain_limit, mermaid=mermaid)
+    compiled = _default_template() if template is None else _user_template(template)
+    try:
+        return compiled.render(context)
+    except ArgmapError:
+        raise
+    except jinja2.TemplateError as error:
+        where = template if template is not None else DEFAULT_TEMPLATE
+        raise RenderError(f"the template {where} failed: {error}") from error

@@ -1,0 +1,156 @@
+"""What a diagram shows: the nodes and edges in view, and how they are grouped.
+
+The DOT and Mermaid renderers draw the same picture, so they share this selection: the focus
+(the neighbourhood of one statement, from :meth:`ArgumentGraph.neighbourhood`) and the grouping
+into clusters by section, speaker or addressee. Everything comes from the
+:class:`~argmap.graph.ArgumentGraph`, in its order, so the output is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from argmap.errors import ConfigError
+from argmap.graph import ArgumentGraph, Edge, Node
+from argmap.model import Argument, Brief, Recommendation
+from argmap.publish.text import clean, short_name
+
+__all__ = [
+    "DIRECTIONS",
+    "GROUPS",
+    "Cluster",
+    "EvaluationLike",
+    "Group",
+    "MapView",
+    "addressee_names",
+    "as_graph",
+    "select",
+]
+
+Group = Literal["section", "speaker", "addressee", "none"]
+#: The ways a diagram can group its statements into boxes.
+GROUPS: tuple[str, ...] = ("section", "speaker", "addressee", "none")
+#: Graphviz's rank directions; BT puts conclusions on top, as argument maps usually do.
+DIRECTIONS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
+
+
+class EvaluationLike(Protocol):
+    """What a diagram needs from an evaluation (such as :class:`argmap.analysis.Evaluation`).
+
+    ``labels`` maps ids to ``"in"``, ``"out"`` or ``"undec"``; ``strengths`` maps ids to a
+    strength in [0, 1] (empty for grounded semantics).
+    """
+
+    @property
+    def labels(self) -> Mapping[str, str]: ...
+
+    @property
+    def strengths(self) -> Mapping[str, float]: ...
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group of nodes drawn in one box, with the box's title."""
+
+    title: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MapView:
+    """The part of the graph a diagram shows."""
+
+    graph: ArgumentGraph
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    clusters: tuple[Cluster, ...]
+    focus: str | None
+
+
+def as_graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
+    """The graph of ``subject`` (built once if a brief is given)."""
+    return subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
+
+
+def addressee_names(graph: ArgumentGraph, item: Recommendation) -> list[str]:
+    """The short names of a recommendation's addressees (their ids when not declared)."""
+    names = []
+    for key in item.addressees:
+        actor = graph.actors.get(key)
+        names.append(short_name(clean(actor.name)) if actor is not None else clean(key))
+    return names
+
+
+def _actor_title(graph: ArgumentGraph, key: str) -> str:
+    actor = graph.actors.get(key)
+    return short_name(clean(actor.name)) if actor is not None else clean(key)
+
+
+def select(
+    subject: Brief | ArgumentGraph,
+    *,
+    group: str = "none",
+    focus: str | None = None,
+    depth: int = 2,
+) -> MapView:
+    """The nodes, edges and clusters a diagram of ``subject`` shows.
+
+    ``focus`` limits the view to the statements within ``depth`` relations of one statement or
+    argument (an argument in view comes with all its premises and its conclusion); raises
+    :class:`~argmap.errors.ConfigError` for an unknown id, group or depth.
+    """
+    if group not in GROUPS:
+        raise ConfigError(f"unknown grouping {group!r}; choose one of {', '.join(GROUPS)}")
+    graph = as_graph(subject)
+    if focus is None:
+        nodes = tuple(graph.nodes.values())
+        edges = graph.edges
+    else:
+        if focus not in graph.nodes:
+            raise ConfigError(f"cannot focus on '{clean(focus)}': no statement or argument "
+                              "has that id")
+        if depth < 0:
+            raise ConfigError(f"the depth must be 0 or more, not {depth}")
+        keep = graph.neighbourhood(focus, depth)
+        # An argument is drawn whole: a junction without its premises would say nothing.
+        for key in list(keep):
+            node = graph.nodes[key]
+            if isinstance(node.item, Argument):
+                keep.update(graph.premises_of(key))
+                keep.add(node.item.conclusion)
+        nodes = tuple(node for key, node in graph.nodes.items() if key in keep)
+        edges = tuple(graph.subgraph_ids(keep))
+    return MapView(graph, nodes, tuple(edges), _clusters(graph, nodes, group), focus)
+
+
+def _clusters(graph: ArgumentGraph, nodes: tuple[Node, ...], group: str) -> tuple[Cluster, ...]:
+    """Group the statements in view; arguments stay outside, between their ends."""
+    if group == "none":
+        return ()
+    keyed: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    if group == "section":
+        for name in graph.brief.sections:  # the brief's own order first
+            keyed.setdefault(name, [])
+            titles[name] = clean(name)
+    for node in nodes:
+        item = node.item
+        if isinstance(item, Argument):
+            continue
+        key: str | None = None
+        if group == "section":
+            key = item.section
+            if key is not None:
+                titles.setdefault(key, clean(key))
+        elif group == "speaker":
+            key = item.speaker
+            if key is not None:
+                titles.setdefault(key, _actor_title(graph, key))
+        elif isinstance(item, Recommendation) and item.addressees:
+            key = "\n".join(item.addressees)
+            titles.setdefault(key, "To " + ", ".join(addressee_names(graph, item)))
+        if key is not None:
+            keyed.setdefault(key, []).append(node.id)
+    return tuple(Cluster(titles[key], tuple(members)) for key, members in keyed.items() if members)

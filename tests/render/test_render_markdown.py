@@ -1,0 +1,139 @@
+"""to_markdown: what the summary says, where its quotes stand, and how templates are confined."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from render_support import REPO, mermaid_errors
+
+import argmap
+from argmap.errors import RenderError
+from argmap.publish.markdown import summary_context
+
+KARASIN = REPO / "briefs" / "karasin-abashidze-2014.yaml"
+GEORGIA = REPO / "briefs" / "georgia-russia-dialogue.yaml"
+
+
+@pytest.fixture(scope="module")
+def karasin_summary() -> str:
+    return argmap.to_markdown(argmap.load(KARASIN))
+
+
+def test_recommendations_show_addressee_chains_objections_and_replies(
+    karasin_summary: str,
+) -> None:
+    assert "### 1. Georgia should take the first steps toward restoring diplomatic " in \
+        karasin_summary
+    assert "**To:** Russian Federation; Georgia" in karasin_summary
+    assert ("Georgia broke diplomatic relations with Russia after the five-day war of August "
+            "2008. → It was not Russia that broke off diplomatic relations in August 2008. → "
+            "*(together with: The side that broke off") in karasin_summary
+    assert "- The situation between the two countries is difficult.\n  - *Reply:* Progress is " \
+        "made by taking steps" in karasin_summary
+
+
+def test_key_premises_carry_quotes_and_source_lines(karasin_summary: str) -> None:
+    section = karasin_summary.split("## Key premises")[1].split("## Actors")[0]
+    assert ("> “as we say, the road is made by walking” (source, line 18)") in section
+    assert "**The side that broke off diplomatic relations is the one" in section
+
+
+def test_actors_and_open_points(karasin_summary: str) -> None:
+    assert "| Grigory Karasin | Deputy Foreign Minister of Russia | 0 recommendations | " \
+        "10 statements |" in karasin_summary
+    open_points = karasin_summary.split("## Open points")[1]
+    assert "Karasin's next meeting with Abashidze is scheduled for mid-July." in open_points
+    assert "Formal frames where Russia and Georgia can take up" in open_points
+
+
+def test_the_mermaid_diagram_is_embedded_on_request() -> None:
+    brief = argmap.load(KARASIN)
+    assert "```mermaid" not in argmap.to_markdown(brief)
+    summary = argmap.to_markdown(brief, diagram=True, group="speaker")
+    block = summary.split("```mermaid\n")[1].split("```")[0]
+    assert mermaid_errors(block) == []
+    assert "subgraph g0" in block
+
+
+def test_verdicts_appear_only_when_given() -> None:
+    brief = argmap.load(KARASIN)
+    assert "**Verdict:**" not in argmap.to_markdown(brief)
+    summary = argmap.to_markdown(brief, verdicts={"georgia-should-take-first-steps": "falls"})
+    assert "**Verdict:** falls" in summary
+    assert "**Verdict:** not evaluated" in summary
+
+
+def test_a_brief_without_a_file_has_no_source_lines() -> None:
+    text = KARASIN.read_text(encoding="utf-8")
+    summary = argmap.to_markdown(argmap.loads(text))
+    assert "(source, line" not in summary
+    assert "> “as we say, the road is made by walking”" in summary
+
+
+def test_the_source_is_read_only_inside_the_allowed_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the road is made by walking\n", encoding="utf-8")
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    text = KARASIN.read_text(encoding="utf-8").replace(
+        "path: sources/karasin-abashidze-2014.txt", "path: ../secret.txt")
+    (folder / "brief.yaml").write_text(text, encoding="utf-8")
+    context = summary_context(argmap.load(folder / "brief.yaml"))
+    assert context["located"] is False
+    # With the parent as the allowed root, the same path may be read.
+    context = summary_context(argmap.load(folder / "brief.yaml", root=tmp_path))
+    assert context["located"] is True
+
+
+def test_a_user_template_gets_the_same_variables_escaped(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "{{ title }}|{% for r in recommendations %}{{ r.id }}:{{ r.addressees[0].name }};"
+        "{% endfor %}{{ counts.premises }}|{{ '<b>' }}|{{ '<i>' | md }}\n", encoding="utf-8")
+    out = argmap.to_markdown(argmap.load(KARASIN), template=template)
+    assert out.startswith("Russia wants Georgia")
+    assert "georgia-should-take-first-steps:Georgia;" in out
+    assert out.endswith(";13|&lt;b&gt;|&lt;i&gt;\n")
+
+
+@pytest.mark.parametrize("body", [
+    "{{ brief.__class__.__mro__ }}",
+    "{{ ''.__class__.__subclasses__() }}",
+    "{{ brief._origin }}",
+    "{% include 'other.j2' %}",
+    "{{ undefined_variable }}",
+    "{% for %}",
+])
+def test_a_user_template_is_confined(tmp_path: Path, body: str) -> None:
+    (tmp_path / "other.j2").write_text("secret", encoding="utf-8")
+    template = tmp_path / "evil.j2"
+    template.write_text(body, encoding="utf-8")
+    with pytest.raises(RenderError):
+        argmap.to_markdown(argmap.load(KARASIN), template=template)
+
+
+def test_missing_template_is_a_render_error(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="cannot read the template"):
+        argmap.to_markdown(argmap.load(KARASIN), template=tmp_path / "nope.j2")
+
+
+def test_the_default_template_ships_with_the_package() -> None:
+    import importlib.resources
+
+    from argmap.publish.markdown import DEFAULT_TEMPLATE, _default_template_text
+
+    shipped = REPO / "templates" / DEFAULT_TEMPLATE
+    assert _default_template_text() == shipped.read_text(encoding="utf-8")
+    try:
+        packaged = importlib.resources.files("argmap.templates") / DEFAULT_TEMPLATE
+        assert packaged.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    except ModuleNotFoundError:  # an editable checkout without templates/__init__.py
+        pass
+
+
+def test_summary_of_a_copy_is_the_same(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "briefs", tmp_path / "briefs")
+    copied = argmap.to_markdown(argmap.load(tmp_path / "briefs" / GEORGIA.name))
+    assert copied == argmap.to_markdown(argmap.load(GEORGIA))
