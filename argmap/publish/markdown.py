@@ -31,8 +31,8 @@ from argmap.analysis import chains
 from argmap.errors import ArgmapError, RenderError, UnsafePathError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
-from argmap.quotes import QuoteMatch, SourceText
 from argmap.publish.text import clean, markdown_text
+from argmap.quotes import QuoteMatch, SourceText
 
 __all__ = [
     "DEFAULT_TEMPLATE",

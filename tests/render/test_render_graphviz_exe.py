@@ -107,7 +107,7 @@ def test_unknown_format_is_a_config_error() -> None:
 
 
 def test_argmap_render_is_the_function_even_after_the_package_is_imported() -> None:
-    import argmap.publish  # noqa: F401  (importing a submodule once rebound the name)
+    import argmap.publish
 
     brief = argmap.load(KARASIN)
     assert callable(argmap.render)
