@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,17 @@ def test_non_utf8_file_is_a_diagnostic_at_the_bad_byte(tmp_path: Path) -> None:
     path.write_bytes(b"argmap: 1\nid: x\ntitle: caf\xe9\n")
     [diagnostic] = argmap.read(path).diagnostics
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("AM001", 3, 11)
+
+
+def test_written_files_get_ordinary_permissions_not_private_ones(tmp_path: Path) -> None:
+    brief = argmap.load(FIXTURES / "valid" / "minimal.yaml")
+    fresh = tmp_path / "fresh.yaml"
+    argmap.dump(brief, fresh)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.yaml"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    argmap.dump(brief, kept)
+    assert kept.stat().st_mode & 0o777 == 0o640

@@ -132,17 +132,24 @@ def summary_command(
         help="Embed the map as a Mermaid diagram (GitHub draws it).")] = False,
     chain_limit: Annotated[int, typer.Option(
         min=1, help="Chains of reasons shown per recommendation.")] = 10,
+    evaluate: Annotated[bool, typer.Option(
+        help="Say whether each recommendation stands once the objections are weighed, and "
+             "which objections remain unanswered.")] = True,
+    semantics: Annotated[Semantics, typer.Option(
+        help="With --evaluate: the semantics of the strengths (verdicts are always grounded)."
+    )] = Semantics.dfquad,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
 ) -> None:
-    """Summarise briefs in Markdown: recommendations, reasons, objections, key premises."""
+    """Summarise briefs in Markdown: recommendations, verdicts, reasons, objections, premises."""
     from argmap.publish import to_markdown
 
     if template is not None and not template.is_file():
         raise fail(f"no such template file: {template}")
 
     def produce(brief: Brief) -> bytes:
-        return to_markdown(brief, template=template, diagram=diagram,
+        evaluation = _evaluate(brief, semantics.value) if evaluate else None
+        return to_markdown(brief, template=template, diagram=diagram, evaluation=evaluation,
                            chain_limit=chain_limit).encode("utf-8")
 
     _run(path, output, "md", produce, check=check, root=root, verb="Summarising")

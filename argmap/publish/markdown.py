@@ -32,6 +32,7 @@ from argmap.errors import ArgmapError, RenderError, UnsafePathError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
 from argmap.publish.text import clean, markdown_text
+from argmap.publish.view import EvaluationLike
 from argmap.quotes import QuoteMatch, SourceText
 
 __all__ = [
@@ -113,6 +114,8 @@ class ObjectionView:
     #: For an undercut: the text of the inference it denies; None for a direct objection.
     against: str | None
     replies: tuple[StatementView, ...]
+    #: When evaluated: "stands" (the objection is unanswered), "falls" (answered) or "open".
+    verdict: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,13 @@ class RecommendationView:
     more_chains: bool
     objections: tuple[ObjectionView, ...]
     verdict: str | None = None
+    #: When evaluated with a gradual semantics: the strength in [0, 1].
+    strength: float | None = None
+
+    @property
+    def strength_text(self) -> MarkdownSafe | None:
+        """The strength with two decimals (digits and a point: nothing to escape)."""
+        return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
 
 
 @dataclass
@@ -181,20 +191,32 @@ class _Builder:
         return view
 
 
+_VERDICT_WORDS = {"in": "stands", "out": "falls", "undec": "open"}
+_SEMANTICS_NAMES = {"grounded": "grounded semantics", "dfquad": "DF-QuAD",
+                    "quadratic-energy": "the quadratic energy model"}
+
+
 def summary_context(
     subject: Brief | ArgumentGraph,
     *,
-    verdicts: Mapping[str, str] | None = None,
+    evaluation: EvaluationLike | None = None,
     chain_limit: int = DEFAULT_CHAIN_LIMIT,
     mermaid: str | None = None,
 ) -> dict[str, Any]:
     """The variables a summary template receives (documented in docs/diagrams.md).
 
-    ``verdicts`` maps ids to ``"stands"``, ``"falls"`` or ``"open"`` (the evaluation's hook; None
-    leaves every verdict out); ``chain_limit`` caps the chains shown per recommendation;
-    ``mermaid`` is the diagram to embed, if any.
+    ``evaluation`` (from :func:`argmap.evaluate`) adds each recommendation's verdict and
+    strength and says which objections remain unanswered; None leaves verdicts out.
+    ``chain_limit`` caps the chains shown per recommendation; ``mermaid`` is the diagram to
+    embed, if any.
     """
     graph = subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
+    verdicts: dict[str, str] | None = None
+    strengths: Mapping[str, float] = {}
+    if evaluation is not None:
+        verdicts = {key: _VERDICT_WORDS.get(label, label)
+                    for key, label in evaluation.labels.items()}
+        strengths = evaluation.strengths
     brief = graph.brief
     builder = _Builder(graph)
 
@@ -219,7 +241,7 @@ def summary_context(
     actor_views = _actors(graph)
     recommendations = [
         _recommendation(builder, node, found_chains[node.id], chain_limit, actor_views,
-                        verdicts)
+                        verdicts, strengths)
         for node in recommendation_nodes
     ]
     key_premises = [
@@ -258,12 +280,25 @@ def summary_context(
                                    if not graph.reasons_for(n.id)],
             "unsupported_recommendations": [builder.view(n.id) for n in recommendation_nodes
                                             if not graph.reasons_for(n.id)],
-            "unanswered_objections": [builder.view(n.id) for n in objections
-                                      if not graph.attackers_of(n.id)],
+            # Unanswered: still standing once evaluated; without an evaluation, not attacked.
+            "unanswered_objections": [
+                builder.view(n.id) for n in objections
+                if (verdicts.get(n.id) == "stands" if verdicts is not None
+                    else not graph.attackers_of(n.id))
+            ],
         },
         "mermaid": MarkdownSafe(mermaid) if mermaid is not None else None,
-        "verdicts": dict(verdicts) if verdicts is not None else None,
+        "verdicts": verdicts,
+        "evaluation": None if evaluation is None else {
+            "semantics": _SEMANTICS_NAMES.get(_semantics_of(evaluation), _semantics_of(evaluation)),
+            "converged": bool(getattr(evaluation, "converged", True)),
+            "gradual": bool(strengths),
+        },
     }
+
+
+def _semantics_of(evaluation: EvaluationLike) -> str:
+    return str(getattr(evaluation, "semantics", "grounded"))
 
 
 def _with_leads(view: StatementView, leads: tuple[StatementView, ...]) -> StatementView:
@@ -291,6 +326,7 @@ def _actors(graph: ArgumentGraph) -> dict[str, ActorView]:
 def _recommendation(
     builder: _Builder, node: Node, found: list[Any], limit: int,
     actors: dict[str, ActorView], verdicts: Mapping[str, str] | None,
+    strengths: Mapping[str, float],
 ) -> RecommendationView:
     graph = builder.graph
     item = node.item
@@ -318,7 +354,10 @@ def _recommendation(
         for attacker in graph.attackers_of(target):
             view = builder.view(attacker)
             replies = tuple(builder.view(reply) for reply in graph.attackers_of(attacker))
-            objections.append(ObjectionView(view.id, view.text, against, replies))
+            objections.append(ObjectionView(
+                view.id, view.text, against, replies,
+                verdicts.get(attacker) if verdicts is not None else None,
+            ))
 
     addressees = tuple(
         actors.get(key) or ActorView(key, clean(key), None, 0, 0) for key in item.addressees
@@ -327,6 +366,7 @@ def _recommendation(
         node.id, clean(item.text), item.qualifier, item.section, addressees,
         builder.quotes(item.quotes), tuple(chain_views), len(found) > limit, tuple(objections),
         verdicts.get(node.id) if verdicts is not None else None,
+        strengths.get(node.id),
     )
 
 
@@ -449,7 +489,7 @@ def to_markdown(
     *,
     template: str | os.PathLike[str] | None = None,
     diagram: bool = False,
-    verdicts: Mapping[str, str] | None = None,
+    evaluation: EvaluationLike | bool | None = True,
     chain_limit: int = DEFAULT_CHAIN_LIMIT,
     **diagram_options: Any,
 ) -> str:
@@ -457,9 +497,10 @@ def to_markdown(
 
     ``template`` is the path of a user's Jinja2 template (sandboxed; the variables are those of
     :func:`summary_context`); ``diagram`` embeds the Mermaid map (``diagram_options`` go to
-    :func:`argmap.to_mermaid`); ``verdicts`` maps ids to "stands", "falls" or "open" and adds a
-    verdict line to each recommendation; ``chain_limit`` caps the chains shown per
-    recommendation. Raises :class:`~argmap.errors.RenderError` when a template fails.
+    :func:`argmap.to_mermaid`); ``evaluation`` is True to evaluate the map (grounded verdicts
+    and DF-QuAD strengths), an evaluation from :func:`argmap.evaluate`, or False/None for no
+    verdicts; ``chain_limit`` caps the chains shown per recommendation. Raises
+    :class:`~argmap.errors.RenderError` when a template fails.
     """
     if chain_limit < 1:
         raise RenderError(f"chain_limit must be at least 1, not {chain_limit}")
@@ -472,7 +513,13 @@ def to_markdown(
     elif diagram_options:
         raise RenderError(f"diagram options given without diagram=True: "
                           f"{', '.join(sorted(diagram_options))}")
-    context = summary_context(graph, verdicts=verdicts, chain_limit=chain_limit, mermaid=mermaid)
+    if evaluation is True:
+        from argmap.analysis import evaluate
+
+        evaluation = evaluate(graph, "dfquad")
+    context = summary_context(
+        graph, evaluation=evaluation or None, chain_limit=chain_limit, mermaid=mermaid
+    )
     compiled = _default_template() if template is None else _user_template(template)
     try:
         return compiled.render(context)

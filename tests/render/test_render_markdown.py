@@ -30,7 +30,7 @@ def test_recommendations_show_addressee_chains_objections_and_replies(
     assert ("Georgia broke diplomatic relations with Russia after the five-day war of August "
             "2008. → It was not Russia that broke off diplomatic relations in August 2008. → "
             "*(together with: The side that broke off") in karasin_summary
-    assert "- The situation between the two countries is difficult.\n  - *Reply:* Progress is " \
+    assert "- The situation between the two countries is difficult. *(answered)*\n  - *Reply:* Progress is " \
         "made by taking steps" in karasin_summary
 
 
@@ -57,12 +57,22 @@ def test_the_mermaid_diagram_is_embedded_on_request() -> None:
     assert "subgraph g0" in block
 
 
-def test_verdicts_appear_only_when_given() -> None:
+def test_each_recommendation_says_whether_it_stands_and_how_strongly() -> None:
     brief = argmap.load(KARASIN)
-    assert "**Verdict:**" not in argmap.to_markdown(brief)
-    summary = argmap.to_markdown(brief, verdicts={"georgia-should-take-first-steps": "falls"})
-    assert "**Verdict:** falls" in summary
-    assert "**Verdict:** not evaluated" in summary
+    summary = argmap.to_markdown(brief)
+    evaluation = argmap.evaluate(brief, "dfquad")
+    strength = evaluation.strengths["georgia-should-take-first-steps"]
+    assert f"**Verdict:** falls, strength {strength:.2f} under DF-QuAD" in summary
+    assert summary.count("**Verdict:**") == len(brief.recommendations)
+    assert "not on Georgia's agenda at present. **(unanswered)**" in summary
+    assert "**Verdict:**" not in argmap.to_markdown(brief, evaluation=False)
+
+
+def test_grounded_verdicts_come_without_strengths() -> None:
+    brief = argmap.load(KARASIN)
+    summary = argmap.to_markdown(brief, evaluation=argmap.evaluate(brief))
+    assert "**Verdict:** falls\n" in summary
+    assert "strength" not in summary
 
 
 def test_a_brief_without_a_file_has_no_source_lines() -> None:
