@@ -31,6 +31,8 @@ KARASIN = "karasin-abashidze-2014"
 #: (file in docs/maps, brief, options): the pictures.
 PICTURES: list[tuple[str, str, dict[str, Any]]] = [
     (f"{KARASIN}.svg", KARASIN, {}),
+    (f"{KARASIN}-evaluated.svg", KARASIN, {"evaluation": argmap.evaluate(
+        argmap.load(REPO / "briefs" / f"{KARASIN}.yaml"), "dfquad")}),
     (f"{GEORGIA}-1-why-dialogue.svg", GEORGIA,
      {"focus": "dialogue-efforts-welcome", "depth": 3, "direction": "LR"}),
     (f"{GEORGIA}-2-official-talks.svg", GEORGIA,
