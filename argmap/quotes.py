@@ -51,6 +51,7 @@ _NEEDS_FOLDING = re.compile(
 )
 _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays off
 _KEY = 32  # characters of a quote's start that the index is keyed on
+_WINDOW = 16 * 1024  # characters after the previous quote's match that are searched first
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
 
 
@@ -187,23 +188,31 @@ class SourceText:
         return [None if hit is None else self._match(hit[0], hit[1], hit[2]) for hit in found]
 
     def missing(self, quotes: Sequence[str]) -> list[int]:
-        """The indexes of the quotes that are not in the source (no positions computed)."""
+        """The indexes of the quotes that are not in the source (no positions computed).
+
+        A brief mostly quotes its source in order, so each quote is first looked for just after
+        the previous one; the index of quote openings is built only for those not found there.
+        """
         needles = [fold(quote) for quote in quotes]
         text = self._plain
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
-        index = self._opening_index(text, needles) if use_index else {}
+        index: dict[str, list[int]] | None = None
         absent: list[int] = []
+        last = 0
         for i, needle in enumerate(needles):
             if not needle:
                 absent.append(i)
                 continue
-            if (
-                use_index
-                and len(needle) >= _KEY
-                and any(text.startswith(needle, at) for at in index.get(needle[:_KEY], ()))
-            ):
-                continue
-            if needle in text:
+            at = text.find(needle, last, last + _WINDOW + len(needle))
+            if at < 0 and use_index and len(needle) >= _KEY:
+                if index is None:
+                    index = self._opening_index(text, needles)
+                starts = index.get(needle[:_KEY], ())
+                at = next((a for a in starts if text.startswith(needle, a)), -1)
+            elif at < 0:
+                at = text.find(needle)
+            if at >= 0:
+                last = at
                 continue
             if self._plain_hyphenated is None:
                 self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)

@@ -81,3 +81,13 @@ def test_the_fast_yes_no_lookup_agrees_with_the_positioned_one() -> None:
         source = SourceText(text)
         positioned = [i for i, q in enumerate(quotes) if source.find(q) is None]
         assert source.missing(quotes) == positioned, text
+
+
+def test_quotes_in_any_order_and_with_misses_give_the_same_answer() -> None:
+    words = [f"w{i}x{i * 7 % 13}" for i in range(6000)]
+    text = "\n\n".join(" ".join(words[i : i + 9]) for i in range(0, len(words), 9))
+    quotes = [" ".join(words[i : i + 6]) for i in range(0, 5990, 23)]
+    quotes += [quote + " nope" for quote in quotes[::40]]
+    expected = {q for q in quotes if q.endswith(" nope")}
+    for ordered in (quotes, quotes[::-1], sorted(quotes)):
+        assert {ordered[i] for i in SourceText(text).missing(ordered)} == expected
