@@ -74,6 +74,15 @@ def _text_from_scalar(value: Any) -> Any:
     return value
 
 
+def _one_or_many(value: str | list[str] | None) -> tuple[str, ...]:
+    """A field that takes one value or a list of them, as a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
 class Actor(_Model):
     """Someone who acts, speaks or is addressed: a state, an organisation, a person."""
 
@@ -140,11 +149,7 @@ class Statement(_Model):
     @property
     def quotes(self) -> tuple[str, ...]:
         """The quotes as a tuple, whether one or several were given."""
-        if self.quote is None:
-            return ()
-        if isinstance(self.quote, str):
-            return (self.quote,)
-        return tuple(self.quote)
+        return _one_or_many(self.quote)
 
 
 class Claim(Statement):
@@ -177,11 +182,7 @@ class Recommendation(Statement):
     @property
     def addressees(self) -> tuple[str, ...]:
         """The addressees as a tuple, whether one or several were given."""
-        if self.addressee is None:
-            return ()
-        if isinstance(self.addressee, str):
-            return (self.addressee,)
-        return tuple(self.addressee)
+        return _one_or_many(self.addressee)
 
 
 class Argument(_Model):
@@ -199,11 +200,7 @@ class Argument(_Model):
     @property
     def quotes(self) -> tuple[str, ...]:
         """The quotes as a tuple, whether one or several were given."""
-        if self.quote is None:
-            return ()
-        if isinstance(self.quote, str):
-            return (self.quote,)
-        return tuple(self.quote)
+        return _one_or_many(self.quote)
 
 
 class Expectations(_Model):

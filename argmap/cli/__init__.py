@@ -6,6 +6,7 @@ Exit codes, as in ruff and yamllint: 0 clean, 1 findings, 2 the command could no
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +16,20 @@ import typer
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
+    from argmap.loading import ReadResult
     from argmap.model import Brief
 
-__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "app", "fail", "load_or_exit", "main"]
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_FINDINGS",
+    "EXIT_USAGE",
+    "Semantics",
+    "app",
+    "brief_or_exit",
+    "fail",
+    "load_or_exit",
+    "main",
+]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -33,6 +45,14 @@ app = typer.Typer(
 )
 
 
+class Semantics(str, enum.Enum):
+    """The evaluation semantics a command can be asked for (see docs/semantics.md)."""
+
+    grounded = "grounded"
+    dfquad = "dfquad"
+    quadratic_energy = "quadratic-energy"
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``argmap: message`` to standard error and return the exit to raise."""
     typer.echo(f"argmap: {message}", err=True)
@@ -42,19 +62,24 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 def load_or_exit(path: Path) -> Brief:
     """Load a brief for a command that needs one; a brief that cannot be loaded prints its
     diagnostics and exits 1 (the input's fault), a path that does not exist exits 2."""
-    from argmap.diagnostics import Severity
     from argmap.loading import read
 
     if not path.exists():
         raise fail(f"no such file: {path}")
     if path.is_dir():
         raise fail(f"{path} is a folder; give one brief file")
-    result = read(path)
+    return brief_or_exit(read(path))
+
+
+def brief_or_exit(result: ReadResult) -> Brief:
+    """The brief read, or its diagnostics on standard error and exit 1 when it has errors."""
+    from argmap.diagnostics import Severity
+
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if result.brief is None or errors:
         for diagnostic in result.diagnostics:
             typer.echo(str(diagnostic), err=True)
-        typer.echo(f"argmap: {path} cannot be loaded as a brief", err=True)
+        typer.echo(f"argmap: {result.path} cannot be loaded as a brief", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     return result.brief
 

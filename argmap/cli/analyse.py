@@ -10,7 +10,15 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, app, fail, load_or_exit
+from argmap.cli import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    Semantics,
+    app,
+    brief_or_exit,
+    fail,
+    load_or_exit,
+)
 
 __all__ = ["chains_command", "diff_command", "evaluate_command"]
 
@@ -18,12 +26,6 @@ __all__ = ["chains_command", "diff_command", "evaluate_command"]
 class TextOrJson(str, enum.Enum):
     text = "text"
     json = "json"
-
-
-class Semantics(str, enum.Enum):
-    grounded = "grounded"
-    dfquad = "dfquad"
-    quadratic_energy = "quadratic-energy"
 
 
 class DiffFormat(str, enum.Enum):
@@ -107,23 +109,16 @@ def evaluate_command(
 
 
 def _read_version(spec: str) -> tuple[str, object]:
-    from argmap.diagnostics import Severity
     from argmap.diff import read_revision
     from argmap.loading import read_text
 
     path = Path(spec)
     if path.exists() or ":" not in spec:
-        brief = load_or_exit(path)
-        return spec, brief
+        return spec, load_or_exit(path)
     shown, text = read_revision(spec)
-    result = read_text(text, path=shown, json_syntax=spec.lower().endswith(".json"))
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if result.brief is None or errors:
-        for diagnostic in result.diagnostics:
-            typer.echo(str(diagnostic), err=True)
-        typer.echo(f"argmap: {shown} cannot be loaded as a brief", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    return shown, result.brief
+    return shown, brief_or_exit(
+        read_text(text, path=shown, json_syntax=spec.lower().endswith(".json"))
+    )
 
 
 @app.command("diff")

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, app, fail
+from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, Semantics, app, fail
 from argmap.errors import ArgmapError, BriefError
 from argmap.model import Brief
 
@@ -49,12 +49,6 @@ class Direction(str, enum.Enum):
     TB = "TB"
     LR = "LR"
     RL = "RL"
-
-
-class Semantics(str, enum.Enum):
-    grounded = "grounded"
-    dfquad = "dfquad"
-    quadratic_energy = "quadratic-energy"
 
 
 _TEXT_FORMATS = ("svg", "dot", "mmd", "md")
