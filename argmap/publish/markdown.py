@@ -421,7 +421,12 @@ def _finalize(value: Any) -> str:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return markdown_text(str(value))
+    return _escaped(str(value))
+
+
+# A summary prints the same statement in many chains; escaping is a pure function of the text,
+# so a bounded memo saves repeating it.
+_escaped = functools.lru_cache(maxsize=8192)(markdown_text)
 
 
 def _markdown_filter(value: Any) -> MarkdownSafe:
