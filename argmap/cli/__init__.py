@@ -84,13 +84,8 @@ def brief_or_exit(result: ReadResult) -> Brief:
     return result.brief
 
 
-def _register_commands() -> None:
-    from argmap.cli import analyse, publish, validate  # noqa: F401  (commands register on import)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``argmap`` console script."""
-    _register_commands()
     try:
         app(args=argv, prog_name="argmap")
     except ArgmapError as error:
@@ -101,3 +96,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_CLEAN)
+
+
+# The commands register themselves on `app` when their modules load; importing them here makes
+# `argmap.cli.app` complete for every user of it (the console script, tests, `typer ... docs`).
+from argmap.cli import analyse, publish, validate  # noqa: E402, F401

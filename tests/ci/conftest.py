@@ -27,7 +27,6 @@ def _no_ci_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def run_cli() -> Run:
     """Run ``argmap ARGS...`` through the real Typer app, in ``cwd``, with extra ``env``."""
-    argmap.cli._register_commands()
 
     def run(*args: str, cwd: Path | None = None, env: Mapping[str, str | None] | None = None) -> Ran:
         old = Path.cwd()
