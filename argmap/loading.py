@@ -428,12 +428,18 @@ def schema_diagnostics(
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write a file all at once: readers see the old file or the new one, never half of it."""
+    """Write a file all at once: readers see the old file or the new one, never half of it.
+
+    An ``OSError`` names ``path`` itself, not the temporary file the data goes through.
+    """
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -442,9 +448,11 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         # mkstemp makes a private file; give it the mode the file had, or that a new file gets.
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(target)) from error
         raise
 
 

@@ -132,3 +132,25 @@ def test_schema_prints_a_json_schema() -> None:
     schema = json.loads(done.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "claims" in schema["properties"]
+
+
+def test_an_output_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        done = argmap("schema", "-o", str(locked / "schema.json"))
+        if done.returncode == 0:
+            pytest.skip("this user can write into read-only folders (root)")
+        assert done.returncode == 2
+        assert "Traceback" not in done.stderr
+        assert done.stderr.startswith("argmap: ")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_writing_into_a_place_that_is_not_a_folder_exits_2() -> None:
+    done = argmap("summary", "briefs/karasin-abashidze-2014.yaml", "-o", "/proc/no-such/x.md")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "No such file or directory" in done.stderr

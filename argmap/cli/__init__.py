@@ -91,6 +91,12 @@ def main(argv: list[str] | None = None) -> None:
     except ArgmapError as error:
         typer.echo(f"argmap: {error}", err=True)
         sys.exit(EXIT_USAGE)
+    except OSError as error:
+        # A file that cannot be written or read (a full disk, a read-only folder): the command
+        # cannot do its job, which is not a finding about any brief.
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(f"argmap: {where}{error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         typer.echo("argmap: interrupted", err=True)
         sys.exit(130)
