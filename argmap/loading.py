@@ -211,6 +211,11 @@ def read_bytes(
     file = Path(path)
     if data is None:
         try:
+            if file.exists() and not file.is_dir() and not file.is_file():
+                # A device or a named pipe could be read forever.
+                return ReadResult(shown, None, [_diagnostic(
+                    shown, "AM001", "this is not a regular file", None, None,
+                    "give the path of a brief file")])
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
                 return ReadResult(

@@ -154,3 +154,18 @@ def test_writing_into_a_place_that_is_not_a_folder_exits_2() -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "No such file or directory" in done.stderr
+
+
+def test_a_device_or_a_pipe_is_refused_rather_than_read_forever(tmp_path: Path) -> None:
+    pipe = tmp_path / "source.txt"
+    os.mkfifo(pipe)
+    brief = tmp_path / "b.yaml"
+    brief.write_text(
+        "argmap: 1\nid: b\ntitle: B\nsource: {path: source.txt}\n"
+        "premises:\n  a: {text: A, quote: A, supports: [c]}\nclaims:\n  c: {text: C}\n"
+    )
+    done = argmap("validate", str(brief), str(pipe), "/dev/zero", timeout=30)
+    assert done.returncode == 1
+    assert "AM302 error: the source is not a regular file" in done.stdout
+    assert f"{pipe}: AM001 error: this is not a regular file" in done.stdout
+    assert "/dev/zero: AM001 error: this is not a regular file" in done.stdout

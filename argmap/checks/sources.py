@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
 from argmap.errors import UnsafePathError
+from argmap.model import Brief
 from argmap.quotes import SourceText
 
-__all__ = ["MAX_SOURCE_BYTES", "resolve_source_path", "source_text"]
+__all__ = ["MAX_SOURCE_BYTES", "read_source", "resolve_source_path", "source_text"]
 
 #: Source texts larger than this are not read.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -46,30 +47,40 @@ def resolve_source_path(path: str, brief_file: Path | None, root: Path | None) -
     return candidate
 
 
+def read_source(
+    brief: Brief, brief_file: Path | None, root: Path | None
+) -> SourceText | str | None:
+    """The brief's source text; a reason (text) when it cannot be read; None when there is none.
+
+    The only way argmap reads a source: through :func:`resolve_source_path`, regular files only
+    (a device or a named pipe could be read forever), and up to :data:`MAX_SOURCE_BYTES`.
+    """
+    source = brief.source
+    if source is None or not source.path:
+        return None
+    try:
+        file = resolve_source_path(source.path, brief_file, root)
+        if file.exists() and not file.is_file():
+            return "the source is not a regular file (a folder, a device or a pipe)"
+        if file.stat().st_size > MAX_SOURCE_BYTES:
+            return f"the source file is larger than {MAX_SOURCE_BYTES:,} bytes"
+        return SourceText(file.read_bytes().decode("utf-8-sig"))
+    except UnsafePathError as error:
+        return str(error)
+    except FileNotFoundError:
+        return "missing"
+    except UnicodeDecodeError:
+        return "the source file is not UTF-8 text"
+    except OSError as error:
+        return f"the source file cannot be read: {error.strerror or error}"
+
+
 def source_text(context: CheckContext) -> SourceText | str | None:
-    """The brief's source text, read once per check; a reason string when it cannot be read."""
-    if "source" in context.cache:
-        cached: SourceText | str | None = context.cache["source"]
-        return cached
-    result: SourceText | str | None = None
-    source = context.brief.source
-    if source is not None and source.path:
-        try:
-            file = resolve_source_path(source.path, context.brief_file, context.root)
-            if file.stat().st_size > MAX_SOURCE_BYTES:
-                result = f"the source file is larger than {MAX_SOURCE_BYTES:,} bytes"
-            else:
-                result = SourceText(file.read_bytes().decode("utf-8-sig"))
-        except UnsafePathError as error:
-            result = str(error)
-        except FileNotFoundError:
-            result = "missing"
-        except UnicodeDecodeError:
-            result = "the source file is not UTF-8 text"
-        except OSError as error:
-            result = f"the source file cannot be read: {error.strerror or error}"
-    context.cache["source"] = result
-    return result
+    """The brief's source text for the rules, read once per check (see :func:`read_source`)."""
+    if "source" not in context.cache:
+        context.cache["source"] = read_source(context.brief, context.brief_file, context.root)
+    cached: SourceText | str | None = context.cache["source"]
+    return cached
 
 
 @rule("AM301", "quote-not-in-source", Severity.ERROR, "A quote is not in the source text.")

@@ -93,8 +93,8 @@ def _read_small(path: Path) -> bytes | None:
     """A file's bytes, or ``None`` when it cannot or should not be read (the loader then says
     why, as a diagnostic)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None  # a device or a pipe could be read forever; a huge file is refused
         return path.read_bytes()
     except OSError:
         return None

@@ -28,7 +28,7 @@ import jinja2
 import jinja2.sandbox
 
 from argmap.analysis import chains
-from argmap.errors import ArgmapError, RenderError, UnsafePathError
+from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
 from argmap.publish.text import clean, markdown_text
@@ -373,24 +373,17 @@ def _recommendation(
 def _locate(brief: Brief, quotes: list[str]) -> dict[str, QuoteMatch | None]:
     """Where each quote stands in the brief's source; empty when the source cannot be read.
 
-    The source is read only through :func:`~argmap.checks.sources.resolve_source_path`, so a
-    brief cannot make the summary read a file outside the folder it may read from.
+    The source is read only through :func:`~argmap.checks.sources.read_source`, so a brief
+    cannot make the summary read a file outside the folder it may read from, nor block on one.
     """
-    from argmap.checks.sources import MAX_SOURCE_BYTES, resolve_source_path
+    from argmap.checks.sources import read_source
 
     origin = brief._origin
-    source = brief.source
-    if not quotes or origin is None or source is None or not source.path:
-        return {}
     file = getattr(origin, "file", None)
-    if file is None:
+    if not quotes or file is None:
         return {}
-    try:
-        path = resolve_source_path(source.path, file, getattr(origin, "root", None))
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return {}
-        text = SourceText(path.read_bytes().decode("utf-8-sig"))
-    except (UnsafePathError, OSError, UnicodeDecodeError):
+    text = read_source(brief, file, getattr(origin, "root", None))
+    if not isinstance(text, SourceText):
         return {}
     unique = list(dict.fromkeys(quotes))
     return dict(zip(unique, text.find_all(unique), strict=True))
