@@ -275,12 +275,34 @@ class ArgumentGraph:
         and (for an argument) its conclusion."""
         return [e.target for e in self._out.get(node, ()) if e.kind is not EdgeKind.ATTACK]
 
+    def _on_support_cycles(self) -> set[str]:
+        """The nodes that a topological pass cannot order: those on or after a support cycle.
+
+        Kahn's algorithm: cheap, and on a brief without circular support (nearly every brief)
+        it leaves nothing for the slower search for the cycles themselves.
+        """
+        successors = {key: self.support_successors(key) for key in self.nodes}
+        pending = dict.fromkeys(self.nodes, 0)
+        for targets in successors.values():
+            for target in targets:
+                pending[target] += 1
+        ready = [key for key, count in pending.items() if count == 0]
+        while ready:
+            for target in successors[ready.pop()]:
+                pending[target] -= 1
+                if pending[target] == 0:
+                    ready.append(target)
+        return {key for key, count in pending.items() if count > 0}
+
     def support_cycles(self) -> list[list[str]]:
         """Circular support: one cycle per strongly connected group, each as a list of ids.
 
         Tarjan's algorithm, written with an explicit stack so that long chains do not hit
-        Python's recursion limit.
+        Python's recursion limit, over only the nodes a topological pass could not order.
         """
+        suspects = self._on_support_cycles()
+        if not suspects:
+            return []
         index: dict[str, int] = {}
         low: dict[str, int] = {}
         on_stack: set[str] = set()
@@ -288,7 +310,7 @@ class ArgumentGraph:
         components: list[list[str]] = []
         counter = 0
         for start in self.nodes:
-            if start in index:
+            if start in index or start not in suspects:
                 continue
             work: list[tuple[str, Iterator[str]]] = [(start, iter(self.support_successors(start)))]
             index[start] = low[start] = counter

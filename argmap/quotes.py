@@ -52,6 +52,7 @@ _NEEDS_FOLDING = re.compile(
 _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays off
 _KEY = 32  # characters of a quote's start that the index is keyed on
 _WINDOW = 16 * 1024  # characters after the previous quote's match that are searched first
+_SCANS_BEFORE_INDEX = 64  # whole-text scans allowed before the index of openings is built
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
 
 
@@ -199,17 +200,23 @@ class SourceText:
         index: dict[str, list[int]] | None = None
         absent: list[int] = []
         last = 0
+        scans = 0
         for i, needle in enumerate(needles):
             if not needle:
                 absent.append(i)
                 continue
             at = text.find(needle, last, last + _WINDOW + len(needle))
-            if at < 0 and use_index and len(needle) >= _KEY:
+            if at < 0 and index is None and scans < _SCANS_BEFORE_INDEX:
+                scans += 1  # a few whole-text scans (a brief switching sections) cost less
+                at = text.find(needle)
+                if at < 0:
+                    at = -2  # not in the text at all: no need to ask the index
+            if at == -1 and use_index and len(needle) >= _KEY:
                 if index is None:
                     index = self._opening_index(text, needles)
                 starts = index.get(needle[:_KEY], ())
                 at = next((a for a in starts if text.startswith(needle, a)), -1)
-            elif at < 0:
+            elif at == -1:
                 at = text.find(needle)
             if at >= 0:
                 last = at
