@@ -134,7 +134,9 @@ class ArgumentGraph:
                 self.nodes[key] = Node(key, kind, item)
                 self.paths[key] = path
 
-        for key, node in self.nodes.items():
+        nodes = self.nodes
+        support, attack, argument = EdgeKind.SUPPORT, EdgeKind.ATTACK, NodeKind.ARGUMENT
+        for key, node in nodes.items():
             base = self.paths[key]
             item = node.item
             if isinstance(item, Argument):
@@ -157,10 +159,20 @@ class ArgumentGraph:
                     "conclusion",
                 )
                 continue
+            # The common case inline (a reference to a statement, or an attack on an argument);
+            # _link handles the rest and records what does not resolve.
             for i, target in enumerate(item.supports):
-                self._link(edges, key, target, EdgeKind.SUPPORT, (*base, "supports", i), "supports")
+                found = nodes.get(target)
+                if found is not None and found.kind is not argument:
+                    edges.append(Edge(key, target, support, (*base, "supports", i), found.kind))
+                else:
+                    self._link(edges, key, target, support, (*base, "supports", i), "supports")
             for i, target in enumerate(item.attacks):
-                self._link(edges, key, target, EdgeKind.ATTACK, (*base, "attacks", i), "attacks")
+                found = nodes.get(target)
+                if found is not None:
+                    edges.append(Edge(key, target, attack, (*base, "attacks", i), found.kind))
+                else:
+                    self._link(edges, key, target, attack, (*base, "attacks", i), "attacks")
             self._check_actor(key, base, "speaker", [item.speaker] if item.speaker else [])
             if isinstance(item, Recommendation) and item.addressee is not None:
                 single = isinstance(item.addressee, str)
