@@ -86,3 +86,18 @@ def test_validation_does_not_import_rendering_libraries() -> None:
         cwd=__file__.rsplit("/tests/", 1)[0],
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_validate_command_does_not_import_rendering_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['validate', '--quiet', 'briefs/'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('jinja2', 'graphviz') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=__file__.rsplit("/tests/", 1)[0])
+    assert done.stdout.strip().splitlines()[-1] == "[]"
