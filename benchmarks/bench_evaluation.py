@@ -19,17 +19,16 @@ are for the evaluation itself. The ratio is time / target, so below 1.0 meets th
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import random
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # measure this checkout's argmap
+from timing import best_of
+
 from argmap.evaluation import Framework, dfquad, grounded
 
 __all__ = ["main"]
@@ -38,19 +37,6 @@ T = TypeVar("T")
 
 GROUNDED_TARGET = 0.15
 DFQUAD_TARGET = 0.05
-
-
-def best_of(repeat: int, run: Callable[[], T]) -> tuple[float, T]:
-    """The shortest wall time of ``repeat`` calls of ``run``, and the last call's result."""
-    best = float("inf")
-    result: T | None = None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None
-    return best, result
 
 
 def random_attacks(rng: random.Random, n: int, m: int) -> dict[str, Any]:

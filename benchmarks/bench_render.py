@@ -21,18 +21,16 @@ the parts: the graph alone, and DOT from a graph already built.
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import generate
+from timing import best_of
 
 import argmap
 from argmap.graph import ArgumentGraph
@@ -43,19 +41,6 @@ T = TypeVar("T")
 
 DOT_TARGET = 0.15
 MARKDOWN_TARGET = 0.3
-
-
-def best_of(repeat: int, run: Callable[[], T]) -> tuple[float, T]:
-    """The shortest wall time of ``repeat`` calls of ``run``, and the last call's result."""
-    best = float("inf")
-    result: T | None = None
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> None:
