@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from argmap.evaluation import Framework
 
 __all__ = [
+    "VERDICT_WORDS",
     "Chain",
     "Evaluation",
     "chains",
@@ -25,6 +26,9 @@ __all__ = [
     "grounded_labels",
     "to_framework",
 ]
+
+#: The word for each grounded label, wherever argmap shows a verdict to a reader.
+VERDICT_WORDS: dict[str, str] = {"in": "stands", "out": "falls", "undec": "open"}
 
 #: Stop enumerating chains past this many, so a dense map cannot make a query explode.
 MAX_CHAINS = 1000

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.analysis import grounded_labels
+from argmap.analysis import VERDICT_WORDS, grounded_labels
 from argmap.errors import ArgmapError
 from argmap.graph import ArgumentGraph
 from argmap.model import Brief
 
 __all__ = ["BriefDiff", "diff", "read_revision", "to_markdown", "to_text"]
 
-_VERDICT_WORDS = {"in": "stands", "out": "falls", "undec": "open"}
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def read_revision(spec: str, *, cwd: Path | None = None) -> tuple[str, str]:
 
 
 def _verdict(label: str | None) -> str:
-    return _VERDICT_WORDS.get(label or "", "absent")
+    return VERDICT_WORDS.get(label or "", "absent")
 
 
 def to_text(result: BriefDiff) -> str:

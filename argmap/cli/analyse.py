@@ -34,7 +34,6 @@ class DiffFormat(str, enum.Enum):
     json = "json"
 
 
-_LABEL_WORDS = {"in": "stands", "out": "falls", "undec": "open"}
 
 
 @app.command("chains")
@@ -72,7 +71,7 @@ def evaluate_command(
     output_format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
 ) -> None:
     """Say which statements stand once the objections are weighed (and how strongly)."""
-    from argmap.analysis import evaluate
+    from argmap.analysis import VERDICT_WORDS, evaluate
     from argmap.graph import ArgumentGraph
 
     brief = load_or_exit(path)
@@ -103,7 +102,7 @@ def evaluate_command(
     )
     order = {"recommendation": 0, "claim": 1, "objection": 2, "premise": 3, "argument": 4}
     for row in sorted(rows, key=lambda r: (order[str(r["kind"])], str(r["id"]))):
-        label = _LABEL_WORDS.get(str(row["label"]), "?")
+        label = VERDICT_WORDS.get(str(row["label"]), "?")
         strength = "" if row["strength"] is None else f"{row['strength']:.3f}"
         typer.echo(f"  {label:<7} {strength:>6}  {row['kind']:<15} {row['id']}")
 

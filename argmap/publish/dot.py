@@ -9,6 +9,7 @@ that a recommendation can show its addressee on a line of its own.
 
 from __future__ import annotations
 
+from argmap.analysis import VERDICT_WORDS
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
 from argmap.model import Brief, Recommendation
@@ -18,7 +19,6 @@ from argmap.publish.view import DIRECTIONS, EvaluationLike, MapView, addressee_n
 
 __all__ = ["to_dot"]
 
-_VERDICT = {"in": "stands", "out": "falls", "undec": "open"}
 _SEPARATOR = " \u00b7 "  # a middle dot between the verdict and the strength
 
 
@@ -175,7 +175,7 @@ class _Writer:
         parts = []
         verdict = self.evaluation.labels.get(key)
         if verdict is not None:
-            parts.append(_VERDICT.get(verdict, dot_html(clean(str(verdict)))))
+            parts.append(VERDICT_WORDS.get(verdict, dot_html(clean(str(verdict)))))
         strength = self.evaluation.strengths.get(key)
         if strength is not None:
             parts.append(f"{float(strength):.2f}")

@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
-from argmap.analysis import chains
+from argmap.analysis import VERDICT_WORDS, chains
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
@@ -191,7 +191,6 @@ class _Builder:
         return view
 
 
-_VERDICT_WORDS = {"in": "stands", "out": "falls", "undec": "open"}
 _SEMANTICS_NAMES = {"grounded": "grounded semantics", "dfquad": "DF-QuAD",
                     "quadratic-energy": "the quadratic energy model"}
 
@@ -214,7 +213,7 @@ def summary_context(
     verdicts: dict[str, str] | None = None
     strengths: Mapping[str, float] = {}
     if evaluation is not None:
-        verdicts = {key: _VERDICT_WORDS.get(label, label)
+        verdicts = {key: VERDICT_WORDS.get(label, label)
                     for key, label in evaluation.labels.items()}
         strengths = evaluation.strengths
     brief = graph.brief
