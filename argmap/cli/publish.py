@@ -193,8 +193,8 @@ def _run(
         raise fail(f"--root must be a folder: {root}")
     targets = list(_targets(path, output, fmt))
     if path.is_dir() and not targets:
-        raise fail(f"no briefs in '{path}' (a brief is a .yaml, .yml or .json file that "
-                   "declares 'argmap:')")
+        raise fail(f"no briefs in '{path}' (a brief is a .yaml, .yml or .json file with a "
+                   "top-level 'argmap:' key)")
     stale = 0
     broken = 0
     failures: list[str] = []

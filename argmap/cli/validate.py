@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from argmap.checking import check, rule_selected
 from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, app, fail
 from argmap.config import Config, RenderedOutput, check_codes, resolve_config, suppressions
 from argmap.diagnostics import Diagnostic, summary_line
+from argmap.discovery import declares_brief
 from argmap.errors import ArgmapError, ConfigError
 from argmap.loading import MAX_FILE_BYTES, read_bytes
 from argmap.reporters import Report, ReportOptions, get_reporter, statistics_table
@@ -40,7 +40,6 @@ __all__ = [
 ]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
-_DECLARES_ARGMAP = re.compile(rb"""^\s*\{?\s*["']?argmap["']?\s*:""", re.MULTILINE)
 
 
 class OutputFormat(str, enum.Enum):
@@ -59,8 +58,9 @@ def discover(
 ) -> Iterator[tuple[Path, bytes | None]]:
     """The brief files under ``paths``: files as given, folders searched for declared briefs.
 
-    In a folder, a ``.yaml``, ``.yml`` or ``.json`` file counts as a brief when it declares
-    ``argmap:``; hidden folders (``.git``) are skipped. Files come in a stable, sorted order.
+    In a folder, a ``.yaml``, ``.yml`` or ``.json`` file counts as a brief when its top-level
+    mapping has the key ``argmap`` (:func:`~argmap.discovery.declares_brief`); hidden folders
+    (``.git``) are skipped. Files come in a stable, sorted order.
     With ``only_declared``, files named directly must declare ``argmap:`` too, so that a hook
     that is handed every changed YAML file checks only the briefs among them.
     """
@@ -68,7 +68,7 @@ def discover(
         if not path.is_dir():
             if only_declared:
                 data = _read_small(path)
-                if data is not None and not _DECLARES_ARGMAP.search(data):
+                if data is not None and not declares_brief(data):
                     continue
                 yield path, data
             else:
@@ -85,7 +85,7 @@ def discover(
             except OSError:
                 yield candidate, None
                 continue
-            if _DECLARES_ARGMAP.search(data):
+            if declares_brief(data):
                 yield candidate, data
 
 
@@ -264,8 +264,8 @@ def validate(
     only_declared: Annotated[
         bool,
         typer.Option("--only-declared",
-                     help="Skip named files that do not declare 'argmap:', as folder search "
-                     "does (for pre-commit, which passes every changed YAML file)."),
+                     help="Skip named files without a top-level 'argmap:' key, as folder "
+                     "search does (for pre-commit, which passes every changed YAML file)."),
     ] = False,
 ) -> None:
     """Check briefs: exit 0 when clean, 1 with errors (or warnings under --strict)."""
