@@ -35,9 +35,9 @@ def check(
 ) -> list[Diagnostic]:
     """Check a brief against every rule (or those selected); diagnostics in file order.
 
-    ``root`` is the folder the brief's source may be read from; by default the folder given when
-    the brief was loaded, which is the brief's own. A brief built in code reads its source
-    relative to the current folder and has no line numbers.
+    ``root`` is the folder the brief's source may be read from; by default the one chosen when
+    the brief was loaded (see :mod:`argmap.project`). A brief built in code reads its source
+    relative to the current folder, inside the project root, and has no line numbers.
     """
     origin = brief._origin
     brief_file: Path | None = getattr(origin, "file", None)

@@ -1,20 +1,27 @@
 """Which rules apply where: configuration files and inline suppression comments.
 
 Settings live in ``[tool.argmap]`` of a ``pyproject.toml`` or at the top level of an
-``argmap.toml``. :func:`find_config` walks up from a starting folder to the first folder that has
-an ``argmap.toml`` or a ``pyproject.toml`` with a ``[tool.argmap]`` table (``argmap.toml`` wins
-when a folder has both), the way ruff finds its settings. Keys::
+``argmap.toml``. :func:`find_config` walks up from the current folder, never beyond the project
+root (the repository, see :mod:`argmap.project`), to the first folder that has an
+``argmap.toml`` or a ``pyproject.toml`` with a ``[tool.argmap]`` table (``argmap.toml`` wins
+when a folder has both). Settings are never read from beside the briefs a run is given: a pull
+request could put them there. Keys::
 
     select = ["AM1", "AM2"]            # only these codes or prefixes (default: every rule)
     ignore = ["AM305"]                 # never these (ignore wins over select)
     per-file-ignores = {"briefs/drafts/**" = ["AM2"]}   # globs relative to the config file
     strict = true                      # warnings fail the run too
-    root = "."                         # folder sources may be read from, relative to the file
+    root = "briefs"                    # narrow the folder sources may be read from
     format = "text"                    # the default reporter
 
     [tool.argmap.rendered]             # committed outputs that `argmap check-rendered` checks
     "docs/maps/georgia.svg" = "briefs/georgia.yaml"
     "docs/maps/georgia.md" = {brief = "briefs/georgia.yaml", options = ["--template", "t.md.j2"]}
+
+A configuration file is part of the tree, and a pull request can change it, so it can only
+narrow what argmap may touch: ``root`` must lie inside the project root, the ``rendered`` outputs
+and briefs too, and their ``options`` may not name ``--root``, ``--output`` or a template outside
+the project. Only the command line (``--root``) widens the read root.
 
 A wrong key, an unknown rule code, or a value of the wrong type is a
 :class:`~argmap.errors.ConfigError` naming the file, never silence: a misspelt ``ignore`` would
@@ -39,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ConfigError
+from argmap.project import is_inside, leaves_through_link, project_root
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -135,17 +143,22 @@ class Config:
         return dataclasses.replace(self, **given)
 
 
-def find_config(start: str | os.PathLike[str]) -> Path | None:
-    """The configuration file that applies at ``start`` (a folder or a file), or ``None``.
+def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The configuration file that applies at ``start`` (the current folder by default), or
+    ``None``.
 
     Walks up from ``start`` to the first folder with an ``argmap.toml``, or a ``pyproject.toml``
-    that has a ``[tool.argmap]`` table. A ``pyproject.toml`` without one is passed by, so a
-    nested Python package does not hide the repository's settings.
+    that has a ``[tool.argmap]`` table, stopping at the project root (the repository holding
+    ``start``; outside one, ``start`` itself). A ``pyproject.toml`` without one is passed by, so
+    a nested Python package does not hide the repository's settings.
     """
-    folder = Path(os.path.abspath(start))
+    folder = Path(os.path.abspath(start if start is not None else os.getcwd()))
     if not folder.is_dir():
         folder = folder.parent
+    top = project_root(folder)
     for candidate in (folder, *folder.parents):
+        if not is_inside(candidate, top):
+            break
         own = candidate / _ARGMAP_TOML
         if own.is_file():
             return own
@@ -233,6 +246,7 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
     if strict is not None and not isinstance(strict, bool):
         raise ConfigError(f"{where}: 'strict' must be true or false")
 
+    project = project_root(os.path.abspath(path.parent))
     root: Path | None = None
     if "root" in table:
         if not isinstance(table["root"], str) or not table["root"]:
@@ -240,6 +254,12 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
         root = Path(os.path.abspath(path.parent / table["root"]))
         if not root.is_dir():
             raise ConfigError(f"{where}: 'root' names '{table['root']}', which is not a folder")
+        if not is_inside(root, project) or leaves_through_link(root, project):
+            raise ConfigError(
+                f"{where}: 'root' names '{table['root']}', which is outside the project "
+                f"'{project}'; a configuration may only narrow the folder briefs read from; "
+                "to widen it, pass --root on the command line"
+            )
 
     output_format = table.get("format")
     if output_format is not None:
@@ -251,7 +271,7 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
                 f"{where}: 'format' must be one of {', '.join(names)}, not {output_format!r}"
             )
 
-    rendered = _rendered(table.get("rendered", {}), path, where)
+    rendered = _rendered(table.get("rendered", {}), path, where, project)
 
     return Config(
         file=path,
@@ -265,7 +285,42 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
     )
 
 
-def _rendered(value: Any, path: Path, where: str) -> tuple[RenderedOutput, ...]:
+#: The options of ``render`` and ``summary`` a ``rendered`` entry may give: none of them reads
+#: or writes a file, except ``--template``, whose file must lie inside the project.
+RENDERED_OPTIONS = frozenset({
+    "--format", "-f", "--group", "--direction", "--legend", "--no-legend", "--focus", "--depth",
+    "--width", "--evaluate", "--no-evaluate", "--semantics", "--timeout", "--template",
+    "--diagram", "--no-diagram", "--chain-limit",
+})
+
+
+def _checked_options(
+    options: list[str], base: Path, project: Path, where: str
+) -> tuple[str, ...]:
+    """``options`` when each names an allowed option and a template stays inside ``project``."""
+    for index, option in enumerate(options):
+        if not option.startswith("-") or option.lstrip("-").isdigit():
+            continue  # the value of the option before it
+        name, _, inline = option.partition("=")
+        if name not in RENDERED_OPTIONS:
+            raise ConfigError(
+                f"{where}: 'options' may not give {name!r}; allowed: "
+                f"{', '.join(sorted(RENDERED_OPTIONS))}"
+            )
+        if name == "--template":
+            value = inline or (options[index + 1] if index + 1 < len(options) else "")
+            file = base / value
+            if not value or not is_inside(file, project) or leaves_through_link(file, project):
+                raise ConfigError(
+                    f"{where}: 'options' names the template '{value}', which is outside the "
+                    f"project '{project}'"
+                )
+    return tuple(options)
+
+
+def _rendered(
+    value: Any, path: Path, where: str, project: Path
+) -> tuple[RenderedOutput, ...]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'rendered' must be a table of output paths to brief paths")
     outputs = []
@@ -286,10 +341,17 @@ def _rendered(value: Any, path: Path, where: str) -> tuple[RenderedOutput, ...]:
         if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
             raise ConfigError(f"{where}: 'rendered' '{output}': 'options' must be a list of texts")
         base = path.parent
+        for name, file in (("output", output), ("brief", brief)):
+            target = base / file
+            if not is_inside(target, project) or leaves_through_link(target, project):
+                raise ConfigError(
+                    f"{where}: 'rendered' names the {name} '{file}', which is outside the "
+                    f"project '{project}'"
+                )
         outputs.append(RenderedOutput(
             Path(os.path.abspath(base / output)),
             Path(os.path.abspath(base / brief)),
-            tuple(options),
+            _checked_options(options, base, project, where),
         ))
     return tuple(outputs)
 
@@ -323,22 +385,24 @@ def check_codes(codes: Iterable[str], where: str) -> tuple[str, ...]:
 
 
 def resolve_config(
-    paths: Collection[str | os.PathLike[str]],
+    paths: Collection[str | os.PathLike[str]] = (),
     *,
     config_file: str | os.PathLike[str] | None = None,
     isolated: bool = False,
+    cwd: str | os.PathLike[str] | None = None,
 ) -> Config:
-    """The configuration for a run over ``paths``.
+    """The configuration for a run from ``cwd`` (the current folder by default).
 
-    ``config_file`` names the file to use; otherwise it is found from the first path (or the
-    current folder when there is none). ``isolated`` ignores every file.
+    ``config_file`` names the file to use; otherwise it is found by :func:`find_config` from
+    ``cwd``. ``paths``, the briefs of the run, play no part: settings beside a brief could come
+    from the pull request that brought the brief. ``isolated`` ignores every file.
     """
+    del paths  # deliberately unused; see above
     if isolated:
         return Config()
     if config_file is not None:
         return load_config(config_file)
-    start = next(iter(paths), None) or Path.cwd()
-    found = find_config(start)
+    found = find_config(cwd)
     return load_config(found) if found is not None else Config()
 
 

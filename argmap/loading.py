@@ -32,6 +32,7 @@ from argmap.model import (
     Recommendation,
     Source,
 )
+from argmap.project import default_read_root, leaves_through_link, project_root
 from argmap.yamlparse import SourceMap, parse
 
 __all__ = [
@@ -195,7 +196,9 @@ def read_text(
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> ReadResult:
     """Read one brief file; problems come back as diagnostics, never as exceptions.
 
-    ``root`` is the folder the brief's source may be read from (by default the brief's own).
+    ``root`` is the folder the brief's source may be read from; by default the project root
+    (the repository holding the current folder) when the brief lies inside it, else the brief's
+    own folder (see :mod:`argmap.project`).
     """
     return read_bytes(None, path, root=root)
 
@@ -209,6 +212,12 @@ def read_bytes(
     """Like :func:`read`, for a file whose bytes have been read already (``None``: read them)."""
     shown = os.fspath(path)
     file = Path(path)
+    if leaves_through_link(file, project_root()):
+        # A pull request can commit a link to a file outside the repository; its text must
+        # never reach a message.
+        return ReadResult(shown, None, [_diagnostic(
+            shown, "AM001", "this file is a symbolic link that leads outside the project; it "
+            "is not read", None, None, "replace the link with the brief itself")])
     if data is None:
         try:
             if file.exists() and not file.is_dir() and not file.is_file():
@@ -246,7 +255,7 @@ def read_bytes(
     text, problems = _decode(data, shown)
     if text is None:
         return ReadResult(shown, None, problems)
-    folder = Path(root) if root is not None else file.parent
+    folder = Path(root) if root is not None else default_read_root(file)
     return read_text(
         text,
         path=shown,

@@ -1,8 +1,9 @@
 """AM3xx: the source document and the quotes taken from it.
 
 A brief may come from a stranger's pull request, so its ``source.path`` is never trusted: it
-must be relative and must stay inside the allowed root (the brief's folder unless configured)
-after following links, or it is not read at all.
+must be relative and must stay inside the read root (see :mod:`argmap.project`) after following
+links, and must not pass through a hidden file or folder, or it is not read at all. Text from a
+file that is not read can never reach a message.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
 from argmap.errors import UnsafePathError
 from argmap.model import Brief
+from argmap.project import default_read_root
 from argmap.quotes import SourceText
 
 __all__ = ["MAX_SOURCE_BYTES", "read_source", "resolve_source_path", "source_text"]
@@ -30,19 +32,35 @@ _UNREADABLE = "unreadable"
 def resolve_source_path(path: str, brief_file: Path | None, root: Path | None) -> Path:
     """The file a brief's ``source.path`` names, if it stays inside ``root``.
 
-    Raises :class:`UnsafePathError` for an absolute path, or one that leaves ``root`` (through
-    ``..`` or a symbolic link).
+    ``root`` defaults to :func:`~argmap.project.default_read_root`. Raises
+    :class:`UnsafePathError` for an absolute path, one that leaves ``root`` (through ``..`` or a
+    symbolic link), one that passes through a hidden file or folder (``.git/config`` may hold a
+    token, ``.env`` a password), one with a NUL character, and a loop of links.
     """
+    if "\x00" in path:
+        raise UnsafePathError("the source path contains a NUL character, which no file name has")
     if os.path.isabs(path) or PureWindowsPath(path).is_absolute() or PureWindowsPath(path).drive:
         raise UnsafePathError(
             f"the source path '{path}' is absolute; give it relative to the brief"
         )
     base = brief_file.parent if brief_file is not None else Path.cwd()
-    allowed = (root if root is not None else base).resolve()
-    candidate = (base / path).resolve()
+    try:
+        allowed = (root if root is not None else default_read_root(brief_file)).resolve()
+        candidate = (base / path).resolve(strict=False)
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links (Python < 3.13)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else None
+        raise UnsafePathError(
+            f"the source path '{path}' cannot be followed: {reason or 'a loop of symbolic links'}"
+        ) from None
     if candidate != allowed and allowed not in candidate.parents:
         raise UnsafePathError(
             f"the source path '{path}' leads outside '{allowed}', the folder briefs may read from"
+        )
+    hidden = [part for part in candidate.relative_to(allowed).parts if part.startswith(".")]
+    if hidden:
+        raise UnsafePathError(
+            f"the source path '{path}' leads into the hidden '{hidden[0]}', which briefs may "
+            "not read from"
         )
     return candidate
 
@@ -166,9 +184,11 @@ def _is_outside_message(reason: str) -> bool:
 )
 def source_outside_root(context: CheckContext) -> Iterator[Finding]:
     """
-    Briefs may come from strangers, so argmap reads a source only inside the allowed root: by
-    default the brief's own folder (configurable, for example to the repository). An absolute
-    path, a ``..`` that climbs out, or a link that points out is refused and never read.
+    Briefs may come from strangers, so argmap reads a source only inside the read root: by
+    default the project (the repository holding the current folder, or the current folder);
+    a configuration may narrow it, only ``--root`` on the command line may widen it. An absolute
+    path, a ``..`` that climbs out, a link that points out, a hidden file or folder (``.git``,
+    ``.env``) and a NUL character are refused, and such a file is never read.
 
     Bad::
 
@@ -183,7 +203,8 @@ def source_outside_root(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             source,
             ("source", "path"),
-            "keep sources in the brief's folder, or configure the allowed root",
+            "keep sources inside the project (the repository, or the current folder), or name "
+            "the folder on the command line with --root",
             at="value",
         )
 
@@ -205,8 +226,12 @@ def source_url_not_http(context: CheckContext) -> Iterator[Finding]:
     source = context.brief.source
     if source is None or source.url is None:
         return
-    parts = urlsplit(source.url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(source.url.strip())
+        good = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # an unbalanced '[' in the host: not an address at all
+        good = False
+    if not good:
         yield Finding(
             f"the source URL '{source.url}' is not an http(s) address",
             ("source", "url"),

@@ -53,7 +53,8 @@ class Direction(str, enum.Enum):
 
 _TEXT_FORMATS = ("svg", "dot", "mmd", "md")
 
-_ROOT_HELP = "Folder that sources may be read from (default: each brief's folder)."
+_ROOT_HELP = ("Folder that sources may be read from (default: the project, that is the "
+              "repository holding the current folder, or the current folder).")
 _CHECK_HELP = ("Write nothing; exit 1 (with a diff for text formats) when a file on disk differs "
                "from what would be generated now.")
 

@@ -235,7 +235,9 @@ def validate(
     ] = False,
     root: Annotated[
         Path | None,
-        typer.Option(help="Folder that sources may be read from (default: each brief's folder)."),
+        typer.Option(help="Folder that sources may be read from (default: the project, that "
+                     "is the repository holding the current folder, or the current folder; a "
+                     "configuration can only narrow it)."),
     ] = None,
     select: Annotated[
         list[str] | None,
@@ -277,7 +279,7 @@ def validate(
     if config_file is not None and not config_file.is_file():
         raise fail(f"--config must be a file: {config_file}")
     try:
-        config = resolve_config(paths, config_file=config_file, isolated=isolated)
+        config = resolve_config(config_file=config_file, isolated=isolated)
         # --select starts a fresh selection (the file's ignore no longer applies); --ignore
         # replaces the file's ignore. per-file-ignores and comments in briefs still apply.
         config = config.override(
@@ -335,7 +337,7 @@ def check_rendered(
     1 when one is stale, 2 when the check cannot run.
     """
     try:
-        config = resolve_config([], config_file=config_file)
+        config = resolve_config(config_file=config_file)
     except ConfigError as error:
         raise fail(str(error)) from None
     if not config.rendered:

@@ -395,7 +395,10 @@ def _link(url: str | None) -> MarkdownSafe | None:
     """A Markdown link destination for an http(s) URL; None for any other scheme."""
     if not url:
         return None
-    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:  # an unbalanced '[' in the host
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     encoded = urllib.parse.quote(clean(url), safe=_URL_SAFE + "%")

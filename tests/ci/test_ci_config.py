@@ -31,13 +31,29 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_the_search_walks_up_to_the_first_folder_with_settings(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
     config = write(tmp_path / "argmap.toml", "strict = true\n")
     brief = write(tmp_path / "briefs" / "deep" / "x.yaml", WARN_BRIEF)
     assert find_config(brief) == config
     assert find_config(brief.parent) == config
 
 
+def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    write(tmp_path / "argmap.toml", "strict = true\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert find_config(tmp_path / "repo" / "briefs") is None
+    assert find_config(tmp_path / "repo") is None
+
+
+def test_outside_a_repository_only_the_current_folder_is_searched(tmp_path: Path) -> None:
+    write(tmp_path / "argmap.toml", "strict = true\n")
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") is None
+    assert find_config(tmp_path) == tmp_path / "argmap.toml"
+
+
 def test_a_pyproject_without_a_tool_argmap_table_is_passed_by(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
     outer = write(tmp_path / "pyproject.toml", "[tool.argmap]\nstrict = true\n")
     write(tmp_path / "pkg" / "pyproject.toml", "[project]\nname = 'pkg'\n")
     assert find_config(tmp_path / "pkg") == outer
@@ -51,10 +67,10 @@ def test_argmap_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> N
 
 
 def test_no_file_means_the_defaults_and_isolated_ignores_a_file(tmp_path: Path) -> None:
-    assert resolve_config([tmp_path]) == Config()
+    assert resolve_config(cwd=tmp_path) == Config()
     write(tmp_path / "argmap.toml", "strict = true\n")
-    assert resolve_config([tmp_path]).strict is True
-    assert resolve_config([tmp_path], isolated=True) == Config()
+    assert resolve_config(cwd=tmp_path).strict is True
+    assert resolve_config(cwd=tmp_path, isolated=True) == Config()
 
 
 def test_pyproject_settings_are_read_from_tool_argmap(tmp_path: Path) -> None:
@@ -184,7 +200,7 @@ def test_globs_are_relative_to_the_configuration_file(tmp_path: Path) -> None:
     assert config.ignored_for(tmp_path / "other" / "briefs" / "a.yaml") == ()
 
 
-def test_root_lets_briefs_read_sources_from_a_shared_folder(tmp_path: Path, run_cli: Run) -> None:
+def test_root_narrows_the_folder_briefs_read_sources_from(tmp_path: Path, run_cli: Run) -> None:
     write(tmp_path / "sources" / "s.txt", "Ports are busy.\n")
     write(tmp_path / "briefs" / "b.yaml", """\
 argmap: 1
@@ -195,12 +211,14 @@ claims:
   busy: {text: Busy., quote: Ports are busy., supports: [other]}
   other: {text: Other.}
 """)
-    outside = run_cli("validate", "--isolated", "briefs", cwd=tmp_path)
-    assert "AM303" in outside.stdout
-    write(tmp_path / "argmap.toml", 'root = "."\n')
-    inside = run_cli("validate", "briefs", cwd=tmp_path)
-    assert inside.exit_code == 0, inside.stdout
-    assert "AM303" not in inside.stdout
+    inside = run_cli("validate", "--isolated", "briefs", cwd=tmp_path)
+    assert inside.exit_code == 0, inside.stdout  # the project (here: the current folder)
+    write(tmp_path / "argmap.toml", 'root = "briefs"\n')
+    narrowed = run_cli("validate", "briefs", cwd=tmp_path)
+    assert narrowed.exit_code == 1
+    assert "AM303" in narrowed.stdout
+    widened = run_cli("validate", "--root", str(tmp_path), "briefs", cwd=tmp_path)
+    assert widened.exit_code == 0, widened.stdout
 
 
 def test_format_from_the_file_is_used_unless_the_option_is_given(
