@@ -81,6 +81,9 @@ def render_command(
         min=0, help="With --focus: how many relations away from it to show.")] = 2,
     width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
         = 30,
+    caption: Annotated[str | None, typer.Option(
+        help="A line under the title that says what the picture shows (default, with "
+             "--focus: the statement it is drawn around).")] = None,
     evaluate: Annotated[bool, typer.Option(
         help="Evaluate the map and mark what falls (dashed, grey) and how strong each "
              "statement is.")] = False,
@@ -101,6 +104,10 @@ def render_command(
         "group": group.value, "direction": direction.value, "legend": legend,
         "focus": focus, "depth": depth, "width": width,
     }
+    if caption is not None:
+        if chosen == "mmd":
+            raise fail("--caption titles DOT-based diagrams only (svg, png, pdf, dot), not mmd")
+        options["caption"] = caption
     if chosen == "mmd":
         options.pop("legend")  # Mermaid's legend is off unless asked for in Python
 

@@ -9,6 +9,8 @@ that a recommendation can show its addressee on a line of its own.
 
 from __future__ import annotations
 
+import itertools
+
 from argmap.analysis import VERDICT_WORDS
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
@@ -33,6 +35,7 @@ def to_dot(
     evaluation: EvaluationLike | None = None,
     width: int = 30,
     title: bool = True,
+    caption: str | None = None,
 ) -> str:
     """The argument map of a brief as Graphviz DOT text.
 
@@ -42,14 +45,16 @@ def to_dot(
     ``depth`` show only the statements within ``depth`` relations of one id; ``evaluation``
     (an object with ``labels`` and ``strengths``, such as :func:`argmap.evaluate` returns) marks
     what falls and shades by strength; ``width`` is where labels wrap; ``title`` shows the
-    brief's title on top. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
+    brief's title on top, with ``caption`` under it (by default, with ``focus``, the statement
+    the view is drawn around). The legend lists only the kinds, relations and marks the picture
+    shows. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
     """
     if direction not in DIRECTIONS:
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
     if width < 8:
         raise ConfigError(f"labels cannot wrap narrower than 8 characters, not {width}")
     view = select(subject, group=group, focus=focus, depth=depth)
-    return _Writer(view, evaluation, width).write(direction, legend, title, depth)
+    return _Writer(view, evaluation, width).write(direction, legend, title, depth, caption)
 
 
 class _Writer:
@@ -66,14 +71,17 @@ class _Writer:
                                             css="attack undercut")
         self.names: dict[str, str] = {}
 
-    def write(self, direction: str, legend: bool, title: bool, depth: int) -> str:
+    def write(
+        self, direction: str, legend: bool, title: bool, depth: int, caption: str | None,
+    ) -> str:
         out = ["digraph argmap {"]
         graph_attributes = [
             f"rankdir={direction}", "newrank=true", "nodesep=0.3", "ranksep=0.45", "pad=0.25",
             f'fontname="{FONT}"', "fontsize=12", 'bgcolor="white"',
         ]
         if title:
-            graph_attributes += [f"label=<{self._title(depth)}>", "labelloc=t", "fontsize=16",
+            graph_attributes += [f"label=<{self._title(depth, caption)}>", "labelloc=t",
+                                 "fontsize=16",
                                  f"tooltip={dot_tooltip(self.graph.brief.title)}"]
         out.append(f"\tgraph [{', '.join(graph_attributes)}];")
         out.append(f'\tnode [fontname="{FONT}", fontsize=11, margin="0.12,0.06", '
@@ -97,7 +105,7 @@ class _Writer:
         out.extend(self._runs(rest, kinds, lines, "\t"))
         out.extend(self._edge(edge) for edge in self.view.edges)
         if legend:
-            out.extend(_legend(self.evaluation is not None))
+            out.extend(self._legend())
         out.append("}")
         return "\n".join(out) + "\n"
 
@@ -125,16 +133,16 @@ class _Writer:
             out.append(indent + "}")
         return out
 
-    def _title(self, depth: int) -> str:
+    def _title(self, depth: int, caption: str | None) -> str:
         text = f"<B>{dot_html(clean(self.graph.brief.title))}</B>"
-        if self.view.focus is not None:
-            node = self.graph.nodes[self.view.focus]
-            around = clean(node.text)
-            if len(around) > 80:
-                around = around[:77] + "..."
+        if caption is None and self.view.focus is not None:
             steps = "step" if depth == 1 else "steps"
-            text += (f'<BR/><FONT POINT-SIZE="12">Within {depth} {steps} of: '
-                     f"{dot_html(around)}</FONT>")
+            caption = f"Within {depth} {steps} of: {self.graph.nodes[self.view.focus].text}"
+        if caption:
+            # Wrapped whole at spaces, never cut: a caption is read, not skimmed.
+            lines = wrap(clean(caption), 90)
+            text += ('<BR/><FONT POINT-SIZE="12">'
+                     + "<BR/>".join(dot_html(line) for line in lines) + "</FONT>")
         return text
 
     def _node(self, node: Node) -> str:
@@ -205,6 +213,113 @@ class _Writer:
         return (f'{extra}, style="{",".join(["filled", *flags])}", fillcolor="{fill}", '
                 f'color="{border}", fontcolor="{font}"')
 
+    def _legend(self) -> list[str]:
+        """A one-row key to what this picture shows: its kinds, its relations and its marks.
+
+        Each entry is one or more sample nodes (``"legend:..."``, never a brief id) and the
+        edges between them; the entries sit on one rank, in a fixed order kept by invisible
+        edges, so the key takes one short row whatever the map's direction.
+        """
+        kinds = {node.kind for node in self.view.nodes}
+        relations: set[str] = set()
+        for edge in self.view.edges:
+            if edge.is_undercut:
+                relations.add("undercut")
+            elif edge.kind in (EdgeKind.PREMISE, EdgeKind.CONCLUSION):
+                relations.add("linked")
+            else:
+                relations.add(edge.kind.value)
+        entries: list[tuple[list[str], list[str]]] = []  # (node names in order, lines)
+
+        def sample(kind: NodeKind, label: str) -> None:
+            name = f'"legend:{kind.value}"'
+            entries.append(([name], [f"\t\t{name} [{self.node_prefix[kind]}, label=<{label}>, "
+                                     f'tooltip="{KIND_STYLES[kind].name}"];']))
+
+        small = '<FONT POINT-SIZE="8"><B>\u2192 addressee</B></FONT>'
+        for kind, label in (
+            (NodeKind.RECOMMENDATION, f"Recommendation<BR/>{small}"),
+            (NodeKind.CLAIM, "Claim"), (NodeKind.PREMISE, "Premise"),
+            (NodeKind.OBJECTION, "Objection"),
+        ):
+            if kind in kinds:
+                sample(kind, label)
+
+        point = 'shape=point, width=0.04, height=0.04, color="#888888", label=""'
+        junction = self.node_prefix[NodeKind.ARGUMENT]
+        for relation, edge_kind, words in (
+            ("support", EdgeKind.SUPPORT, "supports"), ("attack", EdgeKind.ATTACK, "attacks"),
+        ):
+            if relation in relations:
+                tail, head = f'"legend:{relation}-from"', f'"legend:{relation}-to"'
+                suffix = self.edge_suffix[edge_kind]
+                entries.append(([tail, head], [
+                    f"\t\t{tail} [{point}];", f"\t\t{head} [{point}];",
+                    f'\t\t{tail} -> {head} [{suffix}, label="{words}"];',
+                ]))
+        if "undercut" in relations:
+            tail, head = '"legend:undercut-from"', '"legend:undercut-to"'
+            entries.append(([tail, head], [
+                f"\t\t{tail} [{point}];", f'\t\t{head} [{junction}, tooltip="Inference"];',
+                f'\t\t{tail} -> {head} [{self.undercut_suffix}, label="undercuts"];',
+            ]))
+        if "linked" in relations:
+            tail, dot, head = ('"legend:linked-from"', '"legend:linked-argument"',
+                               '"legend:linked-to"')
+            entries.append(([tail, dot, head], [
+                f"\t\t{tail} [{point}];",
+                f'\t\t{dot} [{junction}, tooltip="Linked argument"];',
+                f"\t\t{head} [{point}];",
+                f"\t\t{tail} -> {dot} [{self.edge_suffix[EdgeKind.PREMISE]}];",
+                f"\t\t{dot} -> {head} [{self.edge_suffix[EdgeKind.CONCLUSION]}, "
+                'label="linked premises"];',
+            ]))
+
+        if self.evaluation is not None:
+            labels = {self.evaluation.labels.get(node.id) for node in self.view.nodes}
+            claim = KIND_STYLES[NodeKind.CLAIM]
+            box = 'shape=box, fontsize=9, margin="0.06,0.02"'
+            if "out" in labels:
+                entries.append((['"legend:falls"'], [
+                    f'\t\t"legend:falls" [{box}, style="filled,rounded,dashed", '
+                    'fillcolor="#eeeeee", color="#8a8a8a", fontcolor="#6a6a6a", '
+                    'tooltip="Falls", label="falls"];']))
+            if "undec" in labels:
+                entries.append((['"legend:open"'], [
+                    f'\t\t"legend:open" [{box}, style="filled,rounded,dotted", '
+                    f'fillcolor="{claim.fill}", color="{claim.border}", tooltip="Open", '
+                    'label="open"];']))
+            if any(node.id in self.evaluation.strengths for node in self.view.nodes):
+                entries.append((['"legend:weak"'], [
+                    f'\t\t"legend:weak" [{box}, style="filled,rounded", '
+                    f'fillcolor="{claim.fill}55", color="{claim.border}", tooltip="Weaker", '
+                    'label="paler: weaker"];']))
+        if not entries:
+            return []
+        lines = [
+            "\tsubgraph cluster_legend {",
+            '\t\tgraph [label=<<B>Key</B>>, tooltip="Key", style="rounded", '
+            'color="#c8c8c8", fontcolor="#444444", fontsize=10, labeljust=l, margin=6];',
+            '\t\tnode [fontsize=9, margin="0.06,0.02", height=0.3];',
+            '\t\tedge [fontsize=9, fontcolor="#444444", arrowsize=0.6];',
+        ]
+        order: list[str] = []
+        for names, entry in entries:
+            lines.extend(entry)
+            order.extend(names)
+        lines.append("\t\t{rank=same; " + " ".join(order) + "}")
+        # Between entries (not inside one), an invisible edge keeps the order left to right.
+        for (before, _), (after, _) in itertools.pairwise(entries):
+            lines.append(f"\t\t{before[-1]} -> {after[0]} [style=invis, minlen=1];")
+        lines.append("\t}")
+        # The key goes one rank beyond every statement that nothing in view points at (the map's
+        # grounds), so it sits on a row of its own under (or, in TB, over) the map, not beside it.
+        pointed_at = {edge.target for edge in self.view.edges}
+        anchor = order[-1]
+        lines.extend(f"\t{anchor} -> {self.names[node.id]} [style=invis, weight=0];"
+                     for node in self.view.nodes if node.id not in pointed_at)
+        return lines
+
     def _edge(self, edge: Edge) -> str:
         suffix = self.undercut_suffix if edge.is_undercut else self.edge_suffix[edge.kind]
         return f"\t{self.names[edge.source]} -> {self.names[edge.target]} [{suffix}];"
@@ -230,55 +345,3 @@ def _edge_suffix(style: EdgeStyle, kind: EdgeKind, css: str | None = None) -> st
     if kind is EdgeKind.ATTACK:
         attributes.append("penwidth=1.6")
     return ", ".join(attributes)
-
-
-def _legend(evaluated: bool) -> list[str]:
-    """A boxed key: one sample of each kind, a support, an attack and a linked argument."""
-    def node(key: str, kind: NodeKind, label: str) -> str:
-        return (f'\t\t"legend:{key}" [{_node_prefix(KIND_STYLES[kind], kind)}, '
-                f'label=<{label}>, tooltip="{KIND_STYLES[kind].name}"];')
-
-    support = _edge_suffix(EDGE_STYLES[EdgeKind.SUPPORT], EdgeKind.SUPPORT)
-    attack = _edge_suffix(EDGE_STYLES[EdgeKind.ATTACK], EdgeKind.ATTACK)
-    premise = _edge_suffix(EDGE_STYLES[EdgeKind.PREMISE], EdgeKind.PREMISE)
-    conclusion = _edge_suffix(EDGE_STYLES[EdgeKind.CONCLUSION], EdgeKind.CONCLUSION)
-    lines = [
-        "\tsubgraph cluster_legend {",
-        '\t\tgraph [label=<<B>Legend</B>>, tooltip="Legend", style="rounded", '
-        'color="#c8c8c8", fontcolor="#444444", fontsize=12, labeljust=l, margin=10];',
-        '\t\tnode [fontsize=10, margin="0.08,0.04"];',
-        '\t\tedge [fontsize=9, fontcolor="#444444"];',
-        node("recommendation", NodeKind.RECOMMENDATION,
-             'Recommendation<BR/><FONT POINT-SIZE="9"><B>\u2192 addressee</B></FONT>'),
-        node("claim", NodeKind.CLAIM, "Claim"),
-        node("premise", NodeKind.PREMISE, "Premise"),
-        node("objection", NodeKind.OBJECTION, "Objection"),
-        node("premise-2", NodeKind.PREMISE, "Premise"),
-        node("premise-3", NodeKind.PREMISE, "Premise"),
-        '\t\t"legend:argument" [' + _node_prefix(KIND_STYLES[NodeKind.ARGUMENT],
-                                                 NodeKind.ARGUMENT)
-        + ', tooltip="Linked argument", xlabel=<<FONT POINT-SIZE="9">linked</FONT>>];',
-        f'\t\t"legend:claim" -> "legend:recommendation" [{support}, label=" supports"];',
-        f'\t\t"legend:premise" -> "legend:claim" [{support}, label=" supports"];',
-        f'\t\t"legend:objection" -> "legend:claim" [{attack}, label=" attacks"];',
-        f'\t\t"legend:premise-2" -> "legend:argument" [{premise}];',
-        f'\t\t"legend:premise-3" -> "legend:argument" [{premise}];',
-        f'\t\t"legend:argument" -> "legend:recommendation" [{conclusion}, '
-        'label=" together"];',
-    ]
-    if evaluated:
-        claim = KIND_STYLES[NodeKind.CLAIM]
-        lines += [
-            '\t\t"legend:falls" [shape=box, style="filled,rounded,dashed", fillcolor="#eeeeee",'
-            ' color="#8a8a8a", fontcolor="#6a6a6a", tooltip="Falls", label=<Falls<BR/>'
-            '<FONT POINT-SIZE="9"><I>(dashed, grey)</I></FONT>>];',
-            f'\t\t"legend:open" [shape=box, style="filled,rounded,dotted", '
-            f'fillcolor="{claim.fill}", color="{claim.border}", tooltip="Open", '
-            'label=<Open<BR/><FONT POINT-SIZE="9"><I>(dotted)</I></FONT>>];',
-            f'\t\t"legend:weak" [shape=box, style="filled,rounded", fillcolor="{claim.fill}55",'
-            f' color="{claim.border}", tooltip="Weak", label=<Weaker: paler<BR/>'
-            '<FONT POINT-SIZE="9"><I>(strength 0-1)</I></FONT>>];',
-            '\t\t"legend:falls" -> "legend:open" -> "legend:weak" [style=invis];',
-        ]
-    lines.append("\t}")
-    return lines

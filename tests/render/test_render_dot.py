@@ -119,6 +119,58 @@ def test_focus_shows_the_neighbourhood_and_whole_arguments(georgia: argmap.Brief
     assert "Within 1 step of:" in dot
 
 
+SMALL = """
+argmap: 1
+id: t
+title: T
+actors: {x: {name: X}}
+premises:
+  a: {text: A, supports: [r]}
+  b: {text: The second ground of a much longer caption that must wrap and never be cut off}
+  c: {text: C}
+recommendations:
+  r: {text: R, addressee: x}
+objections:
+  o: {text: O, attacks: [link]}
+arguments:
+  link: {premises: [b, c], conclusion: r}
+"""
+
+
+def test_the_key_lists_only_what_the_picture_shows() -> None:
+    brief = argmap.loads(SMALL)
+    near_a = argmap.to_dot(brief, focus="a", depth=1)
+    assert '"legend:recommendation"' in near_a and '"legend:premise"' in near_a
+    assert '"legend:support-from"' in near_a
+    for absent in ("claim", "objection", "attack-from", "linked-argument", "undercut-from"):
+        assert f'"legend:{absent}"' not in near_a
+    whole = argmap.to_dot(brief)
+    for present in ("objection", "linked-argument", "undercut-from"):
+        assert f'"legend:{present}"' in whole
+    assert '"legend:attack-from"' not in whole  # the only attack is an undercut
+
+
+def test_a_caption_replaces_the_focus_line_and_nothing_is_cut() -> None:
+    brief = argmap.loads(SMALL)
+    dot = argmap.to_dot(brief, focus="b", depth=1)
+    assert "must wrap and never be cut off" in dot and "..." not in dot
+    captioned = argmap.to_dot(brief, focus="b", depth=1, caption="Why <R> & more")
+    assert "Why &lt;R&gt; &amp; more" in captioned and "Within" not in captioned
+
+
+@pytest.mark.dot
+def test_the_key_is_a_row_under_the_map() -> None:
+    from argmap.publish.graphviz_exe import run_dot
+
+    layout = run_dot(argmap.to_dot(argmap.loads(SMALL)), "plain").decode()
+    heights = {line.split()[1].strip('"'): float(line.split()[3])
+               for line in layout.splitlines() if line.startswith("node ")}
+    key = [y for name, y in heights.items() if name.startswith("legend:")]
+    shown = [y for name, y in heights.items() if name.startswith("s:")]
+    assert len(set(key)) == 1, "the key is one row"
+    assert max(key) < min(shown), "the key is below every statement"
+
+
 def test_bad_options_are_config_errors(karasin: argmap.Brief) -> None:
     with pytest.raises(ConfigError, match="no statement or argument"):
         argmap.to_dot(karasin, focus="nope")
