@@ -46,6 +46,24 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", "-V", is_eager=True, callback=_print_version,
+        help="Print argmap's version and exit.",
+    ),
+) -> None:
+    """Turn policy briefs into explicit, checkable argument maps."""
+
+
 class Semantics(str, enum.Enum):
     """The evaluation semantics a command can be asked for (see docs/semantics.md)."""
 
