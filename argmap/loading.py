@@ -85,6 +85,9 @@ class ReadResult:
     brief: Brief | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     origin: Origin | None = None
+    #: For a brief with field errors (``brief`` is ``None``): the rest of it, with what does not
+    #: validate left out or filled in, so the other checks can run (see :mod:`argmap.lenient`).
+    partial: Brief | None = None
 
     @property
     def ok(self) -> bool:
@@ -187,8 +190,13 @@ def read_text(
     try:
         brief = Brief.model_validate(data)
     except ValidationError as error:
+        from argmap.lenient import stand_in
+
         diagnostics.extend(schema_diagnostics(error, data, parsed.positions, path))
-        return ReadResult(path, None, sorted(diagnostics), origin)
+        partial, _repaired = stand_in(data, error)
+        if partial is not None:
+            partial._origin = origin
+        return ReadResult(path, None, sorted(diagnostics), origin, partial)
     brief._origin = origin
     return ReadResult(path, brief, sorted(diagnostics), origin)
 

@@ -68,6 +68,10 @@ register_documented(
     argument needs ``premises`` and ``conclusion``. Values must have the type the format gives
     them: text, lists of ids, mappings. The message names the field and what it holds instead.
 
+    A brief with field errors does not load, but ``argmap validate`` still runs the other checks
+    over the rest of it (reading a misspelt key as the key it is close to, and a statement with
+    a broken field under its id), so one run reports the references and quotes to fix as well.
+
     Bad::
 
         claims:

@@ -25,6 +25,7 @@ from argmap.config import Config, RenderedOutput, check_codes, resolve_config, s
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.discovery import declares_brief
 from argmap.errors import ArgmapError, ConfigError
+from argmap.lenient import without_echoes
 from argmap.loading import MAX_FILE_BYTES, read_bytes
 from argmap.reporters import Report, ReportOptions, get_reporter, statistics_table
 
@@ -190,8 +191,13 @@ def _validate_one(
 ) -> list[Diagnostic]:
     result = read_bytes(data, file, root=root)
     diagnostics = result.diagnostics
+    # A brief with field errors is checked too, in the parts that did validate, so that one run
+    # reports as much as can be known.
     if result.brief is not None:
         diagnostics = [*diagnostics, *check(result.brief, select=select, ignore=ignore)]
+    elif result.partial is not None:
+        found = check(result.partial, select=select, ignore=ignore)
+        diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
     selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
     return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code))
 
