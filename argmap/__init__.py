@@ -55,7 +55,7 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.analysis import Chain, Evaluation, chains, evaluate
-    from argmap.publish import render, to_dot, to_markdown, to_mermaid
+    from argmap.publish import render, to_dot, to_html, to_markdown, to_mermaid
     from argmap.schema import json_schema
 
 __version__ = "0.1.0"
@@ -99,6 +99,7 @@ __all__ = [
     "read",
     "render",
     "to_dot",
+    "to_html",
     "to_markdown",
     "to_mermaid",
 ]
@@ -112,6 +113,7 @@ _LAZY = {
     "evaluate": "argmap.analysis",
     "render": "argmap.publish",
     "to_dot": "argmap.publish",
+    "to_html": "argmap.publish",
     "to_markdown": "argmap.publish",
     "to_mermaid": "argmap.publish",
     "json_schema": "argmap.schema",

@@ -46,6 +46,7 @@ PUBLIC = {
     "read",
     "render",
     "to_dot",
+    "to_html",
     "to_markdown",
     "to_mermaid",
 }

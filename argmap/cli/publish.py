@@ -35,6 +35,7 @@ class DiagramFormat(str, enum.Enum):
     pdf = "pdf"
     dot = "dot"
     mmd = "mmd"
+    html = "html"
 
 
 class Grouping(str, enum.Enum):
@@ -51,7 +52,7 @@ class Direction(str, enum.Enum):
     RL = "RL"
 
 
-_TEXT_FORMATS = ("svg", "dot", "mmd", "md")
+_TEXT_FORMATS = ("svg", "dot", "mmd", "md", "html")
 
 _ROOT_HELP = ("Folder that sources may be read from (default: the project, that is the "
               "repository holding the current folder, or the current folder).")
@@ -69,9 +70,10 @@ def render_command(
     fmt: Annotated[DiagramFormat | None, typer.Option(
         "--format", "-f", help="Output format (default: from the suffix of --output; svg "
                                "for a folder).")] = None,
-    group: Annotated[Grouping, typer.Option(
-        help="Draw boxes around the statements of one section, speaker or addressee.")]
-        = Grouping.none,
+    group: Annotated[Grouping | None, typer.Option(
+        help="Draw boxes around the statements of one section, speaker or addressee "
+             "(default: none; section for html, whose sections can then be collapsed).")]
+        = None,
     direction: Annotated[Direction, typer.Option(
         help="Where arrows point: BT puts conclusions on top.")] = Direction.BT,
     legend: Annotated[bool, typer.Option(help="Add a key to shapes and arrows.")] = True,
@@ -94,26 +96,31 @@ def render_command(
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
 ) -> None:
-    """Draw briefs as argument maps: SVG, PNG or PDF (with Graphviz), DOT or Mermaid."""
+    """Draw briefs as argument maps: SVG, PNG or PDF (with Graphviz), an interactive HTML map
+    (with Graphviz), DOT or Mermaid."""
     from argmap.publish import render
 
     chosen = _diagram_format(path, output, fmt)
     if evaluate and chosen == "mmd":
         raise fail("--evaluate marks DOT-based diagrams only (svg, png, pdf, dot), not mmd")
+    grouping = group.value if group is not None else ("section" if chosen == "html" else "none")
     options: dict[str, Any] = {
-        "group": group.value, "direction": direction.value, "legend": legend,
+        "group": grouping, "direction": direction.value, "legend": legend,
         "focus": focus, "depth": depth, "width": width,
     }
     if caption is not None:
         if chosen == "mmd":
             raise fail("--caption titles DOT-based diagrams only (svg, png, pdf, dot), not mmd")
         options["caption"] = caption
-    if chosen == "mmd":
-        options.pop("legend")  # Mermaid's legend is off unless asked for in Python
+    if chosen in ("mmd", "html"):
+        options.pop("legend")  # Mermaid's legend is off unless asked for; the page has its own
 
     def produce(brief: Brief) -> bytes:
         extra: dict[str, Any] = {}
-        if evaluate:
+        if chosen == "html":
+            # The page holds every semantics' results; these say what it shows first.
+            extra = {"evaluate": evaluate, "semantics": semantics.value, "timeout": timeout}
+        elif evaluate:
             extra["evaluation"] = _evaluate(brief, semantics.value)
         if chosen in ("svg", "png", "pdf"):
             extra["timeout"] = timeout
@@ -171,7 +178,7 @@ def _diagram_format(path: Path, output: Path, fmt: DiagramFormat | None) -> str:
     implied = format_for_suffix(output.suffix)
     if implied is None or implied == "md":
         raise fail(f"cannot tell the format from '{output.name}'; give a suffix (.svg .png "
-                   ".pdf .dot .mmd) or --format")
+                   ".pdf .html .dot .mmd) or --format")
     return implied
 
 

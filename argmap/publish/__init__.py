@@ -29,6 +29,7 @@ from argmap.errors import ConfigError
 from argmap.model import Brief
 from argmap.publish.dot import to_dot
 from argmap.publish.graphviz_exe import DEFAULT_TIMEOUT, find_dot, run_dot
+from argmap.publish.html import to_html
 from argmap.publish.markdown import to_markdown
 from argmap.publish.mermaid import to_mermaid
 from argmap.publish.view import DIRECTIONS, GROUPS, EvaluationLike
@@ -44,19 +45,20 @@ __all__ = [
     "format_for_suffix",
     "render",
     "to_dot",
+    "to_html",
     "to_markdown",
     "to_mermaid",
 ]
 
 #: Formats that need a ``dot`` program.
-IMAGE_FORMATS: tuple[str, ...] = ("svg", "png", "pdf")
+IMAGE_FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "html")
 #: Formats written as text, which ``--check`` can show a diff of.
-TEXT_FORMATS: tuple[str, ...] = ("svg", "dot", "mmd", "md")
+TEXT_FORMATS: tuple[str, ...] = ("svg", "dot", "mmd", "md", "html")
 #: Every format :func:`render` writes.
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mmd", "md")
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mmd", "md", "html")
 
 _SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot", "mmd": "mmd",
-             "mermaid": "mmd", "md": "md", "markdown": "md"}
+             "mermaid": "mmd", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
 
 
 def format_for_suffix(suffix: str) -> str | None:
@@ -67,12 +69,12 @@ def format_for_suffix(suffix: str) -> str | None:
 def render(
     brief: Brief, fmt: str = "svg", *, timeout: float | None = DEFAULT_TIMEOUT, **options: Any
 ) -> bytes:
-    """The brief in format ``fmt``: ``"svg"``, ``"png"``, ``"pdf"``, ``"dot"``, ``"mmd"`` or
-    ``"md"``, as bytes.
+    """The brief in format ``fmt``: ``"svg"``, ``"png"``, ``"pdf"``, ``"html"``, ``"dot"``,
+    ``"mmd"`` or ``"md"``, as bytes.
 
-    Image formats run ``dot`` (see :func:`find_dot`) on :func:`to_dot`'s text, stopped after
-    ``timeout`` seconds; ``options`` go to :func:`to_dot`, :func:`to_mermaid` or
-    :func:`to_markdown`.
+    Image formats and the interactive HTML map run ``dot`` (see :func:`find_dot`), stopped after
+    ``timeout`` seconds; ``options`` go to :func:`to_dot`, :func:`to_html`, :func:`to_mermaid`
+    or :func:`to_markdown`.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt == "dot":
@@ -81,6 +83,8 @@ def render(
         return to_mermaid(brief, **options).encode("utf-8")
     if fmt == "md":
         return to_markdown(brief, **options).encode("utf-8")
+    if fmt == "html":
+        return to_html(brief, timeout=timeout, **options).encode("utf-8")
     if fmt in IMAGE_FORMATS:
         return run_dot(to_dot(brief, **options), fmt, timeout=timeout)
     raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
