@@ -17,8 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-import argmap  # noqa: E402
 from browser_support import browser_problem, launch  # noqa: E402
+
+import argmap  # noqa: E402
 
 
 def main(out: Path) -> None:

@@ -76,11 +76,12 @@ def to_html(
     ``group`` boxes the statements by ``"section"`` (the default: sections can then be
     collapsed), ``"speaker"``, ``"addressee"`` or ``"none"``; ``direction`` and ``width`` are as
     for :func:`~argmap.publish.to_dot`, and so are ``focus`` and ``depth`` (a view of the
-    statements near one id); ``caption`` is a line under the title. The page holds the results of every semantics;
-    ``evaluate`` and ``semantics`` choose what it shows first. ``diagnostics`` (objects with
-    ``code``, ``severity``, ``message`` and ``line``) are listed beside the map; ``live`` is
-    the URL of an event stream that tells the page to reload (used by ``argmap serve``).
-    Needs a ``dot`` program (:class:`~argmap.errors.DotNotFoundError` without one).
+    statements near one id); ``caption`` is a line under the title. The page holds the results
+    of every semantics; ``evaluate`` and ``semantics`` choose what it shows first.
+    ``diagnostics`` (objects with ``code``, ``severity``, ``message`` and ``line``) are listed
+    beside the map; ``live`` is the URL of an event stream that tells the page to reload
+    (used by ``argmap serve``). Needs a ``dot`` program
+    (:class:`~argmap.errors.DotNotFoundError` without one).
     """
     data = layout_data(subject, group=group, direction=direction, width=width, focus=focus,
                        depth=depth, timeout=timeout)
