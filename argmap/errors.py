@@ -10,6 +10,7 @@ builtin, so callers can catch either::
     │   └── UnknownIdError                         it refers to an id it does not have
     ├── UnknownSemanticsError(ArgmapError, ValueError)  no such semantics
     ├── UnsafePathError(ArgmapError, ValueError)   a path leaves the folder it must stay in
+    ├── ConversionError(ArgmapError, ValueError)   a file cannot be converted (names the element)
     └── RenderError(ArgmapError, RuntimeError)     a diagram could not be produced
         ├── DotNotFoundError                       no Graphviz `dot` program was found
         └── DotTimeoutError                        `dot` did not finish in time
@@ -29,6 +30,7 @@ __all__ = [
     "ArgmapError",
     "BriefError",
     "ConfigError",
+    "ConversionError",
     "DotNotFoundError",
     "DotTimeoutError",
     "RenderError",
@@ -55,6 +57,20 @@ class BriefError(ArgmapError, ValueError):
 
 class ConfigError(ArgmapError, ValueError):
     """A configuration file or command-line option is wrong."""
+
+
+class ConversionError(ArgmapError, ValueError):
+    """A file cannot be converted: malformed, or holding what the target cannot represent.
+
+    ``path`` is the file, ``element`` what in it is at fault (``node 12``, ``line 7``).
+    """
+
+    def __init__(self, message: str, *, path: str = "<input>", element: str | None = None) -> None:
+        self.path = path
+        self.element = element
+        self.reason = message
+        where = f"{path}: {element}" if element else path
+        super().__init__(f"{where}: {message}")
 
 
 class UnsafePathError(ArgmapError, ValueError):
