@@ -145,6 +145,11 @@ class Statement(_Model):
         default_factory=list,
         description="Ids this statement attacks (an argument id: an undercut).",
     )
+    scheme: str | dict[str, str] | None = Field(
+        default=None,
+        description="The argumentation scheme of its supports ('Argument From Expert Opinion'): "
+        "one name for all of them, or a name per supported id.",
+    )
 
     @property
     def quotes(self) -> tuple[str, ...]:
@@ -193,6 +198,10 @@ class Argument(_Model):
     premises: list[str] = Field(description="Ids of the statements that support only together.")
     conclusion: str = Field(description="Id of the statement they support.")
     text: str | None = Field(default=None, description="The inference, in words.")
+    scheme: str | None = Field(
+        default=None,
+        description="The argumentation scheme it follows ('Argument From Expert Opinion').",
+    )
     quote: str | list[str] | None = None
     tags: list[str] = Field(default_factory=list)
     note: str | None = None
