@@ -33,6 +33,7 @@ from argmap.errors import (
     ArgmapError,
     BriefError,
     ConfigError,
+    ConversionError,
     DotNotFoundError,
     DotTimeoutError,
     RenderError,
@@ -55,6 +56,7 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.analysis import Chain, Evaluation, chains, evaluate
+    from argmap.convert import ConversionWarning, convert_file, from_aif, to_aif
     from argmap.publish import render, to_dot, to_html, to_markdown, to_mermaid
     from argmap.schema import json_schema
 
@@ -70,6 +72,8 @@ __all__ = [
     "Chain",
     "Claim",
     "ConfigError",
+    "ConversionError",
+    "ConversionWarning",
     "Diagnostic",
     "DotNotFoundError",
     "DotTimeoutError",
@@ -90,14 +94,17 @@ __all__ = [
     "__version__",
     "chains",
     "check",
+    "convert_file",
     "dump",
     "dumps",
     "evaluate",
+    "from_aif",
     "json_schema",
     "load",
     "loads",
     "read",
     "render",
+    "to_aif",
     "to_dot",
     "to_html",
     "to_markdown",
@@ -117,6 +124,10 @@ _LAZY = {
     "to_markdown": "argmap.publish",
     "to_mermaid": "argmap.publish",
     "json_schema": "argmap.schema",
+    "ConversionWarning": "argmap.convert",
+    "convert_file": "argmap.convert",
+    "from_aif": "argmap.convert",
+    "to_aif": "argmap.convert",
 }
 
 

@@ -495,5 +495,11 @@ def dumps(brief: Brief) -> str:
 
 
 def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
-    """Write the brief to ``path`` as YAML, atomically; ``load(path)`` gives it back equal."""
+    """Write the brief to ``path`` atomically, as JSON when its name ends in ``.json`` and as
+    YAML otherwise; ``load(path)`` gives it back equal."""
+    if os.fspath(path).lower().endswith(".json"):
+        from argmap.convert import dumps_json
+
+        write_atomic(path, dumps_json(brief))
+        return
     write_atomic(path, dumps(brief))
