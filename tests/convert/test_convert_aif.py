@@ -228,11 +228,11 @@ def _briefs(draw: st.DrawFn) -> argmap.Brief:
             lambda t: t.strip() and "\x00" not in t and not any(
                 "\ud800" <= c <= "\udfff" for c in t)))}
         if others:
-            statement["supports"] = draw(st.lists(st.sampled_from(others), max_size=2,
-                                                  unique=True))
-            statement["attacks"] = draw(st.lists(st.sampled_from(others), max_size=2,
-                                                 unique=True).filter(
-                lambda a: not set(a) & set(statement["supports"])))
+            supports = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+            statement["supports"] = supports
+            statement["attacks"] = [target for target in draw(
+                st.lists(st.sampled_from(others), max_size=2, unique=True))
+                if target not in supports]
         sections[section][key] = statement
     arguments: dict[str, Any] = {}
     if count >= 3 and draw(st.booleans()):
