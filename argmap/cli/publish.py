@@ -81,6 +81,9 @@ def render_command(
         help="Show only the statements near this id.")] = None,
     depth: Annotated[int, typer.Option(
         min=0, help="With --focus: how many relations away from it to show.")] = 2,
+    upstream: Annotated[bool, typer.Option(
+        help="With --focus: show only what leads into it (its reasons and objections, and "
+             "theirs), not what it leads to.")] = False,
     width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
         = 30,
     caption: Annotated[str | None, typer.Option(
@@ -108,6 +111,10 @@ def render_command(
         "group": grouping, "direction": direction.value, "legend": legend,
         "focus": focus, "depth": depth, "width": width,
     }
+    if upstream:
+        if chosen == "html":
+            raise fail("--upstream draws svg, png, pdf, dot and mmd diagrams, not html")
+        options["upstream"] = True
     if caption is not None:
         if chosen == "mmd":
             raise fail("--caption titles DOT-based diagrams only (svg, png, pdf, dot), not mmd")

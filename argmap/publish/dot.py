@@ -32,6 +32,7 @@ def to_dot(
     legend: bool = True,
     focus: str | None = None,
     depth: int = 2,
+    upstream: bool = False,
     evaluation: EvaluationLike | None = None,
     width: int = 30,
     title: bool = True,
@@ -42,7 +43,8 @@ def to_dot(
     ``group`` draws boxes around statements of one ``"section"``, ``"speaker"`` or
     ``"addressee"`` (``"none"``: no boxes); ``direction`` is Graphviz's rankdir (``"BT"``:
     conclusions on top); ``legend`` adds a key to the shapes and arrows; ``focus`` and
-    ``depth`` show only the statements within ``depth`` relations of one id; ``evaluation``
+    ``depth`` show only the statements within ``depth`` relations of one id (with ``upstream``,
+    only what leads into it); ``evaluation``
     (an object with ``labels`` and ``strengths``, such as :func:`argmap.evaluate` returns) marks
     what falls and shades by strength; ``width`` is where labels wrap; ``title`` shows the
     brief's title on top, with ``caption`` under it (by default, with ``focus``, the statement
@@ -53,7 +55,7 @@ def to_dot(
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
     if width < 8:
         raise ConfigError(f"labels cannot wrap narrower than 8 characters, not {width}")
-    view = select(subject, group=group, focus=focus, depth=depth)
+    view = select(subject, group=group, focus=focus, depth=depth, upstream=upstream)
     return _Writer(view, evaluation, width).write(direction, legend, title, depth, caption)
 
 
@@ -136,8 +138,12 @@ class _Writer:
     def _title(self, depth: int, caption: str | None) -> str:
         text = f"<B>{dot_html(clean(self.graph.brief.title))}</B>"
         if caption is None and self.view.focus is not None:
-            steps = "step" if depth == 1 else "steps"
-            caption = f"Within {depth} {steps} of: {self.graph.nodes[self.view.focus].text}"
+            around = self.graph.nodes[self.view.focus].text
+            if self.view.upstream:
+                caption = f"What leads to: {around}"
+            else:
+                steps = "step" if depth == 1 else "steps"
+                caption = f"Within {depth} {steps} of: {around}"
         if caption:
             # Wrapped whole at spaces, never cut: a caption is read, not skimmed.
             lines = wrap(clean(caption), 90)

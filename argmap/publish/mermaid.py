@@ -31,6 +31,7 @@ def to_mermaid(
     focus: str | None = None,
     depth: int = 2,
     width: int = 30,
+    upstream: bool = False,
 ) -> str:
     """The argument map of a brief as a Mermaid flowchart.
 
@@ -41,7 +42,7 @@ def to_mermaid(
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
     if width < 8:
         raise ConfigError(f"labels cannot wrap narrower than 8 characters, not {width}")
-    view = select(subject, group=group, focus=focus, depth=depth)
+    view = select(subject, group=group, focus=focus, depth=depth, upstream=upstream)
     graph = view.graph
     ids = {node.id: f"n{number}" for number, node in enumerate(view.nodes)}
     out = [f"flowchart {direction}"]

@@ -67,6 +67,7 @@ class MapView:
     edges: tuple[Edge, ...]
     clusters: tuple[Cluster, ...]
     focus: str | None
+    upstream: bool = False  # only what leads into the focus
 
 
 def as_graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
@@ -94,11 +95,14 @@ def select(
     group: str = "none",
     focus: str | None = None,
     depth: int = 2,
+    upstream: bool = False,
 ) -> MapView:
     """The nodes, edges and clusters a diagram of ``subject`` shows.
 
     ``focus`` limits the view to the statements within ``depth`` relations of one statement or
-    argument (an argument in view comes with all its premises and its conclusion); raises
+    argument (an argument in view comes with all its premises and its conclusion); with
+    ``upstream``, only relations that lead into the focus are followed (its reasons and
+    objections, the replies to those, and so on), not what the focus itself leads to. Raises
     :class:`~argmap.errors.ConfigError` for an unknown id, group or depth.
     """
     if group not in GROUPS:
@@ -113,7 +117,7 @@ def select(
                               "has that id")
         if depth < 0:
             raise ConfigError(f"the depth must be 0 or more, not {depth}")
-        keep = graph.neighbourhood(focus, depth)
+        keep = _upstream(graph, focus, depth) if upstream else graph.neighbourhood(focus, depth)
         # An argument is drawn whole: a junction without its premises would say nothing.
         for key in list(keep):
             node = graph.nodes[key]
@@ -122,7 +126,28 @@ def select(
                 keep.add(node.item.conclusion)
         nodes = tuple(node for key, node in graph.nodes.items() if key in keep)
         edges = tuple(graph.subgraph_ids(keep))
-    return MapView(graph, nodes, tuple(edges), _clusters(graph, nodes, group), focus)
+    return MapView(graph, nodes, tuple(edges), _clusters(graph, nodes, group), focus,
+                   upstream and focus is not None)
+
+
+#: What leads into a statement: reasons, objections and replies. A preference or a question's
+#: option is no reason, so an upstream view does not follow those.
+_NOT_REASONS = frozenset(("outweighs", "option"))
+
+
+def _upstream(graph: ArgumentGraph, centre: str, depth: int) -> set[str]:
+    """Ids within ``depth`` relations that lead into ``centre``, following edges backwards."""
+    seen = {centre}
+    frontier = [centre]
+    for _ in range(depth):
+        following: list[str] = []
+        for node in frontier:
+            for edge in graph.incoming(node):
+                if edge.kind.value not in _NOT_REASONS and edge.source not in seen:
+                    seen.add(edge.source)
+                    following.append(edge.source)
+        frontier = following
+    return seen
 
 
 def _clusters(graph: ArgumentGraph, nodes: tuple[Node, ...], group: str) -> tuple[Cluster, ...]:

@@ -158,6 +158,16 @@ def test_a_caption_replaces_the_focus_line_and_nothing_is_cut() -> None:
     assert "Why &lt;R&gt; &amp; more" in captioned and "Within" not in captioned
 
 
+def test_an_upstream_view_shows_only_what_leads_into_the_focus() -> None:
+    brief = argmap.loads(SMALL)
+    both = {node.id for node in select(brief, focus="b", depth=2).nodes}
+    assert both == {"b", "link", "c", "r", "o"}
+    upstream = {node.id for node in select(brief, focus="r", depth=1, upstream=True).nodes}
+    assert upstream == {"r", "a", "link", "b", "c"}  # the argument comes whole
+    assert {node.id for node in select(brief, focus="b", upstream=True).nodes} == {"b"}
+    assert "What leads to: R" in argmap.to_dot(brief, focus="r", upstream=True)
+
+
 @pytest.mark.dot
 def test_the_key_is_a_row_under_the_map() -> None:
     from argmap.publish.graphviz_exe import run_dot
