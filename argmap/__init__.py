@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.checking import check
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.draft import draft
 from argmap.errors import (
     ArgmapError,
     BriefError,
@@ -95,6 +96,7 @@ __all__ = [
     "chains",
     "check",
     "convert_file",
+    "draft",
     "dump",
     "dumps",
     "evaluate",

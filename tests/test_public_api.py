@@ -40,6 +40,7 @@ PUBLIC = {
     "chains",
     "check",
     "convert_file",
+    "draft",
     "dump",
     "dumps",
     "evaluate",
