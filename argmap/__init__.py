@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from argmap.analysis import Chain, Evaluation, chains, evaluate
     from argmap.convert import ConversionWarning, convert_file, from_aif, to_aif
     from argmap.publish import render, to_dot, to_html, to_markdown, to_mermaid
+    from argmap.publish.notebook import show
     from argmap.schema import json_schema
 
 __version__ = "0.1.0"
@@ -106,6 +107,7 @@ __all__ = [
     "loads",
     "read",
     "render",
+    "show",
     "to_aif",
     "to_dot",
     "to_html",
@@ -123,6 +125,7 @@ _LAZY = {
     "render": "argmap.publish",
     "to_dot": "argmap.publish",
     "to_html": "argmap.publish",
+    "show": "argmap.publish.notebook",
     "to_markdown": "argmap.publish",
     "to_mermaid": "argmap.publish",
     "json_schema": "argmap.schema",

@@ -280,7 +280,8 @@ class Brief(_Model):
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> dict[str, str]:
-        """How Jupyter shows a brief: the map as SVG (when a dot is found) and the summary."""
+        """How Jupyter shows a brief: the interactive map and the SVG (when a dot is found),
+        then the summary."""
         from argmap.publish.notebook import mimebundle
 
         return mimebundle(self, include, exclude)

@@ -50,6 +50,7 @@ PUBLIC = {
     "loads",
     "read",
     "render",
+    "show",
     "to_aif",
     "to_dot",
     "to_html",

@@ -227,3 +227,21 @@ def test_hostile_brief_text_never_runs_and_shows_as_written(
     assert text in view.inner_text("h1")
     assert page.requests == [out.resolve().as_uri()]
     assert [p for p in page.problems() if "Content Security Policy" in p] == []
+
+
+def test_the_notebook_frame_draws_the_map_inside_its_sandbox(page: Any, tmp_path: Path) -> None:
+    from argmap.publish.notebook import mimebundle
+
+    frame = mimebundle(argmap.load(GEORGIA), include={"text/html"})["text/html"]
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body><p>cell</p>{frame}{frame}</body></html>",
+                    encoding="utf-8")
+    page.page.goto(host.as_uri())
+    frames = [f for f in page.page.frames if f != page.page.main_frame]
+    assert len(frames) == 2
+    for inner in frames:  # two maps in one notebook do not clash
+        inner.wait_for_selector("[data-argmap-ready]")
+        inner.fill("#am-q", "russia-won")
+        inner.press("#am-q", "Enter")
+        assert "Russia won the war" in inner.inner_text("#am-panel")
+    assert page.problems() == []
