@@ -130,4 +130,4 @@ def main(argv: list[str] | None = None) -> None:
 
 # The commands register themselves on `app` when their modules load; importing them here makes
 # `argmap.cli.app` complete for every user of it (the console script, tests, `typer ... docs`).
-from argmap.cli import analyse, convert, draft, publish, validate  # noqa: E402, F401
+from argmap.cli import analyse, convert, draft, publish, serve, validate  # noqa: E402, F401

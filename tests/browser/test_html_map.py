@@ -245,3 +245,38 @@ def test_the_notebook_frame_draws_the_map_inside_its_sandbox(page: Any, tmp_path
         inner.press("#am-q", "Enter")
         assert "Russia won the war" in inner.inner_text("#am-panel")
     assert page.problems() == []
+
+
+def test_the_live_preview_reloads_the_page_when_the_brief_is_saved(
+    page: Any, tmp_path: Path
+) -> None:
+    import shutil
+
+    from argmap.serve import Preview
+
+    karasin = REPO / "briefs" / "karasin-abashidze-2014.yaml"
+    brief = tmp_path / karasin.name
+    shutil.copy(karasin, brief)
+    shutil.copytree(REPO / "briefs" / "sources", tmp_path / "sources")
+    preview = Preview(brief, echo=lambda line: None, poll_seconds=0.1)
+    preview.start(0)
+    try:
+        view = page.page
+        view.goto(preview.url)
+        view.wait_for_selector("[data-argmap-ready]")
+        view.focus(".am-map")
+        view.keyboard.press("+")  # the reader's zoom survives the reload
+        zoomed = view.get_attribute(".am-nodes >> xpath=..", "transform")
+        text = brief.read_text(encoding="utf-8")
+        brief.write_text(text.replace("\ntitle: ", "\ntitle: Saved just now. ", 1),
+                         encoding="utf-8")
+        view.wait_for_selector("h1:has-text('Saved just now.')", timeout=20_000)
+        view.wait_for_selector("[data-argmap-ready]")
+        assert view.get_attribute(".am-nodes >> xpath=..", "transform") == zoomed
+        brief.write_text(text + "\nclaims: [unclosed\n", encoding="utf-8")
+        view.wait_for_selector(".am-banner", timeout=20_000)
+        assert "does not load" in view.inner_text(".am-banner")
+        assert "AM001" in view.inner_text("#am-diags")
+        assert page.problems() == []
+    finally:
+        preview.stop()

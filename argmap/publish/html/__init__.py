@@ -37,7 +37,7 @@ from argmap.publish.style import EDGE_STYLES, KIND_STYLES
 from argmap.publish.text import clean, wrap
 from argmap.publish.view import addressee_names, as_graph, select
 
-__all__ = ["CONTEXT_CHARACTERS", "layout_data", "page", "to_html"]
+__all__ = ["CONTEXT_CHARACTERS", "diagnostic_data", "layout_data", "page", "script_json", "to_html"]
 
 #: Characters of the source shown on either side of a quote, extended to whole sentences.
 CONTEXT_CHARACTERS = 240
@@ -91,7 +91,7 @@ def to_html(
             as_graph(subject).nodes[focus].text
     if caption:
         data["caption"] = clean(caption)
-    data["diagnostics"] = [_diagnostic(d) for d in diagnostics]
+    data["diagnostics"] = [diagnostic_data(d) for d in diagnostics]
     graph = as_graph(subject)
     return page(data, title=clean(graph.brief.title), live=live)
 
@@ -421,7 +421,8 @@ def _evaluations(graph: ArgumentGraph, order: Sequence[str]) -> dict[str, Any]:
     return results
 
 
-def _diagnostic(diagnostic: Any) -> dict[str, Any]:
+def diagnostic_data(diagnostic: Any) -> dict[str, Any]:
+    """A finding (an :class:`argmap.Diagnostic`) as the page lists it."""
     severity = getattr(diagnostic, "severity", "")
     return {
         "code": clean(str(getattr(diagnostic, "code", ""))),
