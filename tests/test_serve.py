@@ -165,7 +165,7 @@ def test_stopping_closes_the_port_and_ends_the_streams(folder: Path) -> None:
     running.stop()
     events.thread.join(timeout=5)
     assert not events.thread.is_alive()
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", running.port), timeout=2).close()
     assert not any(thread.is_alive() for thread in running.threads)
 
@@ -209,7 +209,7 @@ def test_the_command_serves_until_interrupted(folder: Path) -> None:
         assert url is not None
         assert data_of(fetch(url)[1])["nodes"]
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
+        _, err = process.communicate(timeout=20)
         assert process.returncode == 0, err
         assert "stopped" in err and "Traceback" not in err
     finally:
