@@ -37,7 +37,10 @@ def stand_in(
     repaired: list[tuple[Any, ...]] = []
     for _ in range(_ROUNDS):
         progress = False
-        for item in error.errors(include_url=False):
+        # Misspelt keys first: 'txet' read as 'text' also answers "'text' is missing".
+        items = sorted(error.errors(include_url=False),
+                       key=lambda item: item["type"] != "extra_forbidden")
+        for item in items:
             where = _repair(fixed, tuple(item["loc"]), item["type"])
             if where is not None:
                 repaired.append(where)
@@ -137,6 +140,8 @@ def _repair(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[Any, ...] | Non
         container = _at(data, parent)
         if not isinstance(container, dict):
             break
+        if kind == "missing" and name in container:
+            return None  # a misspelt key already read as this one
         if not model.model_fields[name].is_required():
             if name in container:
                 del container[name]

@@ -8,8 +8,10 @@ committed diagrams and summaries fresh.
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import enum
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +27,9 @@ __all__ = ["render_command", "summary_command"]
 
 #: A folder of at least this many briefs gets a progress bar (on a terminal).
 PROGRESS_THRESHOLD = 3
+#: True while ``argmap check-rendered`` runs a render or summary, so its messages fit.
+RUN_BY_CHECK_RENDERED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "RUN_BY_CHECK_RENDERED", default=False)
 #: Diff lines shown per file by --check before the rest is cut.
 MAX_DIFF_LINES = 400
 
@@ -56,6 +61,7 @@ _TEXT_FORMATS = ("svg", "dot", "mmd", "md", "html")
 
 _ROOT_HELP = ("Folder that sources may be read from (default: the project, that is the "
               "repository holding the current folder, or the current folder).")
+_FORCE_HELP = "Write the output even when the brief has errors (from the parts that validate)."
 _CHECK_HELP = ("Write nothing; exit 1 (with a diff for text formats) when a file on disk differs "
                "from what would be generated now.")
 
@@ -97,6 +103,7 @@ def render_command(
     timeout: Annotated[float, typer.Option(
         min=0.1, help="Seconds Graphviz may take before it is stopped.")] = 60.0,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
+    force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
     root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
 ) -> None:
     """Draw briefs as argument maps: SVG, PNG or PDF (with Graphviz), an interactive HTML map
@@ -133,7 +140,8 @@ def render_command(
             extra["timeout"] = timeout
         return render(brief, chosen, **options, **extra)
 
-    _run(path, output, chosen, produce, check=check, root=root, verb="Rendering")
+    _run(path, output, chosen, produce, check=check, root=root, verb="Rendering",
+         force=force)
 
 
 @app.command("summary")
@@ -155,6 +163,7 @@ def summary_command(
         help="With --evaluate: the semantics of the strengths (verdicts are always grounded)."
     )] = Semantics.dfquad,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
+    force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
     root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
 ) -> None:
     """Summarise briefs in Markdown: recommendations, verdicts, reasons, objections, premises."""
@@ -168,7 +177,8 @@ def summary_command(
         return to_markdown(brief, template=template, diagram=diagram, evaluation=evaluation,
                            chain_limit=chain_limit).encode("utf-8")
 
-    _run(path, output, "md", produce, check=check, root=root, verb="Summarising")
+    _run(path, output, "md", produce, check=check, root=root, verb="Summarising",
+         force=force)
 
 
 # --- shared machinery --------------------------------------------------------------------------
@@ -205,14 +215,54 @@ def _targets(path: Path, output: Path, fmt: str) -> Iterator[tuple[Path, Path | 
         yield file, output / file.relative_to(path).with_suffix(suffix)
 
 
+def _checked(
+    source: Path, config: Any, root: Path | None, force: bool, verb: str = "written"
+) -> tuple[Brief | None, str]:
+    """The brief at ``source`` when it has no errors (or ``force`` is on), and what to say.
+
+    The brief is validated as ``argmap validate`` would (the same configuration, the same
+    ``# argmap: ignore`` comments), so a diagram is never drawn silently from a brief with a
+    cycle, a dangling reference or a field error. With ``force`` the brief is drawn anyway, from
+    the parts that validate. The text to say lists the diagnostics, as validate prints them.
+    """
+    from argmap.cli.validate import validate_paths
+    from argmap.diagnostics import Severity
+    from argmap.loading import read
+
+    found = validate_paths([source], config).report.diagnostics
+    errors = sum(d.severity is Severity.ERROR for d in found)
+    if not errors:
+        return read(source, root=root).brief, ""
+    lines = [str(d) for d in found]
+    count = f"{errors} error{'s' if errors != 1 else ''}"
+    brief: Brief | None = None
+    if force:
+        result = read(source, root=root)
+        brief = result.brief if result.brief is not None else result.partial
+    if brief is not None:
+        lines.append(f"argmap: {source} has {count}; {verb} anyway (--force)")
+    elif force:
+        lines.append(f"argmap: {source} has {count} and cannot be read as a brief")
+    else:
+        lines.append(f"argmap: {source} has {count}; nothing written (fix them, or pass "
+                     "--force to use it anyway)")
+    return brief, "\n".join(lines)
+
+
 def _run(
     path: Path, output: Path, fmt: str, produce: Callable[[Brief], bytes], *,
-    check: bool, root: Path | None, verb: str,
+    check: bool, root: Path | None, verb: str, force: bool = False,
 ) -> None:
-    from argmap.loading import load, write_atomic
+    from argmap.config import resolve_config
+    from argmap.loading import write_atomic
 
     if root is not None and not root.is_dir():
         raise fail(f"--root must be a folder: {root}")
+    try:
+        config = resolve_config([path]).override(
+            root=Path(os.path.abspath(root)) if root is not None else None)
+    except ArgmapError as error:
+        raise fail(str(error)) from None
     targets = list(_targets(path, output, fmt))
     if path.is_dir() and not targets:
         raise fail(f"no briefs in '{path}' (a brief is a .yaml, .yml or .json file with a "
@@ -220,14 +270,22 @@ def _run(
     stale = 0
     broken = 0
     failures: list[str] = []
+    said: list[str] = []  # printed after the progress bar, which it would break
     progress = path.is_dir() and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     with _progress(targets, progress, verb) as items:
         for source, target in items:
-            try:
-                data = produce(load(source, root=root))
-            except BriefError as error:
+            brief, message = _checked(source, config, root, force,
+                                      "drawn" if fmt != "md" else "summarised")
+            if message:
+                said.append(message)
+            if brief is None:
                 # The input's fault, as in `validate`: say where, and exit 1 at the end.
-                typer.echo(str(error), err=True)
+                broken += 1
+                continue
+            try:
+                data = produce(brief)
+            except BriefError as error:
+                said.append(str(error))
                 broken += 1
                 continue
             except ArgmapError as error:
@@ -245,6 +303,8 @@ def _run(
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target, data)
+    for message in said:
+        typer.echo(message, err=True)
     for message in failures:
         typer.echo(f"argmap: {message}", err=True)
     if failures:
@@ -253,8 +313,10 @@ def _run(
         raise typer.Exit(EXIT_FINDINGS)
     if check:
         if stale:
-            typer.echo(f"{stale} file{'s' if stale != 1 else ''} out of date; run the same "
-                       "command without --check to update", err=True)
+            # check-rendered names the outputs and the command that updates them itself.
+            if not RUN_BY_CHECK_RENDERED.get():
+                typer.echo(f"{stale} file{'s' if stale != 1 else ''} out of date; run the same "
+                           "command without --check to update", err=True)
             raise typer.Exit(EXIT_FINDINGS)
         raise typer.Exit(EXIT_CLEAN)
 

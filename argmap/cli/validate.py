@@ -346,13 +346,22 @@ def check_rendered(
         config = resolve_config(config_file=config_file)
     except ConfigError as error:
         raise fail(str(error)) from None
+    how = ("list them as '\"OUTPUT\" = \"BRIEF\"' under [rendered] in argmap.toml (or under "
+           "[tool.argmap.rendered] in pyproject.toml)")
+    if config.file is None:
+        raise fail(f"no configuration file was found (argmap.toml, or pyproject.toml with a "
+                   f"[tool.argmap] table) to list the rendered outputs in; {how}")
     if not config.rendered:
-        where = shown_path(config.file) if config.file is not None else "pyproject.toml"
-        raise fail(f"no rendered outputs are configured in {where}; list them as "
-                   "'\"OUTPUT\" = \"BRIEF\"' under [tool.argmap.rendered] (or [rendered] in "
-                   "argmap.toml)")
+        raise fail(f"no rendered outputs are configured in {shown_path(config.file)}; {how}")
     worst = EXIT_CLEAN
     for item in config.rendered:
+        broken = _brief_errors(item.brief, config)
+        if broken:
+            typer.echo(broken, err=True)
+            typer.echo(f"argmap: {shown_path(item.output)} is not checked: its brief "
+                       f"{shown_path(item.brief)} has errors; fix them first", err=True)
+            worst = max(worst, EXIT_FINDINGS)
+            continue
         code = _run_render(item, update)
         if code != EXIT_CLEAN:
             if code == EXIT_FINDINGS:
@@ -360,6 +369,16 @@ def check_rendered(
                            f"{shown_path(item.brief)}; run 'argmap check-rendered --update'")
             worst = max(worst, code)
     raise typer.Exit(worst)
+
+
+def _brief_errors(brief: Path, config: Config) -> str:
+    """The diagnostics of ``brief`` as validate prints them, when it has errors; else ''."""
+    from argmap.diagnostics import Severity
+
+    found = validate_paths([brief], config).report.diagnostics
+    if not any(d.severity is Severity.ERROR for d in found):
+        return ""
+    return "\n".join(str(d) for d in found)
 
 
 def _run_render(item: RenderedOutput, update: bool) -> int:
@@ -372,6 +391,9 @@ def _run_render(item: RenderedOutput, update: bool) -> int:
             *item.options]
     if not update:
         args.append("--check")
+    from argmap.cli.publish import RUN_BY_CHECK_RENDERED
+
+    token = RUN_BY_CHECK_RENDERED.set(True)
     try:
         typer.main.get_command(app).main(args=args, prog_name="argmap", standalone_mode=True)
     except SystemExit as done:
@@ -381,6 +403,8 @@ def _run_render(item: RenderedOutput, update: bool) -> int:
     except ArgmapError as error:
         typer.echo(f"argmap: {error}", err=True)
         return EXIT_USAGE
+    finally:
+        RUN_BY_CHECK_RENDERED.reset(token)
     return EXIT_CLEAN
 
 
