@@ -375,6 +375,8 @@ def _brief_errors(brief: Path, config: Config) -> str:
     """The diagnostics of ``brief`` as validate prints them, when it has errors; else ''."""
     from argmap.diagnostics import Severity
 
+    if not brief.is_file():
+        return ""  # the render says so, and that the check cannot run (exit 2)
     found = validate_paths([brief], config).report.diagnostics
     if not any(d.severity is Severity.ERROR for d in found):
         return ""
