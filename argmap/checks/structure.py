@@ -286,11 +286,17 @@ def undeclared_section(context: CheckContext) -> Iterator[Finding]:
     declared = context.brief.sections
     if not declared:
         return
+    known = set(declared)  # a brief of many sections: a list would make this quadratic
+    suggestions: dict[str, list[str]] = {}
     graph = context.graph
     for node in graph.statements():
         section = node.item.section  # type: ignore[union-attr]
-        if section is not None and section not in declared:
-            close = difflib.get_close_matches(section, declared, n=1, cutoff=0.6)
+        if section is not None and section not in known:
+            if section not in suggestions:  # many statements often share one misspelling
+                suggestions[section] = difflib.get_close_matches(
+                    section, declared, n=1, cutoff=0.6
+                )
+            close = suggestions[section]
             yield Finding(
                 f"'{node.id}' is in the section '{section}', which 'sections' does not list",
                 (*graph.paths[node.id], "section"),
