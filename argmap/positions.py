@@ -35,6 +35,11 @@ class SourceMap:
     sequence item), ``value_position(path)`` those of the value. A path that is not in the document,
     such as one from a validation error that names a union member, resolves to its longest known
     prefix, so every message still points at the nearest thing that exists.
+
+    Built from a text alone, it finds positions lazily. The first path into a top-level section
+    indexes that section once (where each entry starts and ends, and on which line), so each
+    later path costs the parse of its own entry, however large the file and however many
+    findings it has.
     """
 
     def __init__(
@@ -47,7 +52,7 @@ class SourceMap:
         self._keys = keys
         self._values = values
         self._text = text
-        self._sections: dict[Any, _Section | None] = {}
+        self._sections: dict[Any, _SectionIndex | None] = {}
         self._blocks: dict[
             tuple[Any, Any], tuple[dict[KeyPath, Position], dict[KeyPath, Position]] | None
         ] = {}
@@ -63,14 +68,15 @@ class SourceMap:
 
     def _tables(self, path: KeyPath) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
         """Position tables that cover ``path``: of its block alone when that can be found
-        cheaply (a large file with a few findings), else of the whole text."""
+        cheaply, else of the whole text."""
         if self._keys is None and self._text is not None and len(path) >= 2:
             block = (path[0], path[1])
             if block not in self._blocks:
                 if path[0] not in self._sections:
-                    self._sections[path[0]] = _section_bounds(self._text, path[0])
-                self._blocks[block] = _locate_block(
-                    self._text, path[0], path[1], self._sections[path[0]]
+                    self._sections[path[0]] = _SectionIndex.build(self._text, path[0])
+                index = self._sections[path[0]]
+                self._blocks[block] = (
+                    None if index is None else _locate_block(self._text, path[0], path[1], index)
                 )
             found = self._blocks[block]
             if found is not None:
@@ -100,10 +106,74 @@ class SourceMap:
 
 _LINE_START = re.compile(r"^(?=[^\s#])", re.MULTILINE)
 _CHILD_INDENT = re.compile(r"^( +)[^\s#]", re.MULTILINE)
-_Section = tuple[int, int, str]  # where a top-level key's entries start and end, their indent
+_PLAIN_KEY_END = re.compile(r":(?=[ \t\r\n]|$)")
 
 
-def _section_bounds(text: str, section: Any) -> _Section | None:
+class _SectionIndex:
+    """The entries of one top-level section of a block-style text, found in one pass.
+
+    ``entries`` maps each entry's key, as written, to where its block starts and ends and how
+    many lines come before it; a key written twice maps to None. An entry is a line at exactly
+    the indentation of the section's first entry; its block ends at the next line indented as
+    much or less (blank lines and comments aside), or at the end of the section.
+    """
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: dict[str, tuple[int, int, int] | None]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def build(cls, text: str, section: Any) -> _SectionIndex | None:
+        """The index of ``section``, or None when its entries cannot be told apart cleanly."""
+        bounds = _section_bounds(text, section)
+        if bounds is None:
+            return None
+        body_start, body_end, indent = bounds
+        width = len(indent)
+        # Lines starting with a newline and at most `width` spaces: a literal start, so the
+        # regex engine jumps from line to line instead of trying every character.
+        boundary = re.compile(rf"\n {{1,{width}}}(?=[^\s#])")
+        starts: list[tuple[int, str | None]] = []  # line start, and its key when an entry
+        for match in boundary.finditer(text, body_start, body_end):
+            line_start = match.start() + 1
+            key = None
+            if match.end() - line_start == width:
+                key = _entry_key(text, match.end())
+            starts.append((line_start, key))
+        entries: dict[str, tuple[int, int, int] | None] = {}
+        line = text.count("\n", 0, body_start)
+        previous = body_start
+        for i, (line_start, key) in enumerate(starts):
+            line += text.count("\n", previous, line_start)
+            previous = line_start
+            if key is None:
+                continue
+            end = starts[i + 1][0] if i + 1 < len(starts) else body_end
+            entries[key] = None if key in entries else (line_start, end, line)
+        return cls(entries)
+
+
+def _entry_key(text: str, at: int) -> str | None:
+    """The key of the mapping entry whose line's text starts at ``at``, as written (without its
+    quotes); None when it is not a simple ``key:`` (the careful parser then decides)."""
+    line_end = text.find("\n", at)
+    line = text[at : line_end if line_end >= 0 else len(text)]
+    quote = line[:1]
+    if quote in ("\"", "'"):
+        close = line.find(quote, 1)
+        if close < 0 or line[close + 1 : close + 2] != ":":
+            return None
+        key = line[1:close]
+        rest = line[close + 2 : close + 3]
+        if (quote == "\"" and "\\" in key) or (rest and rest not in " \t\r"):
+            return None
+        return key
+    found = _PLAIN_KEY_END.search(line)
+    return line[: found.start()] if found else None
+
+
+def _section_bounds(text: str, section: Any) -> tuple[int, int, str] | None:
     """Where the entries of the top-level key ``section`` lie, and how they are indented."""
     name = str(section)
     for form in (name, f'"{name}"', f"'{name}'"):
@@ -123,50 +193,23 @@ def _section_bounds(text: str, section: Any) -> _Section | None:
     return body_start, body_end, indent.group(1)
 
 
-def _find_entry(text: str, key: Any, bounds: _Section) -> int | None:
-    """The offset of the one line ``<indent>key:`` in a section; None if absent or repeated."""
-    body_start, body_end, indent = bounds
-    name = str(key)
-    for form in (name, f'"{name}"', f"'{name}'"):
-        needle = f"\n{indent}{form}:"
-        at = text.find(needle, body_start, body_end)
-        if at < 0:
-            continue
-        after = at + len(needle)
-        if after < len(text) and text[after] not in " \t\r\n":
-            continue
-        if text.find(needle, after, body_end) >= 0:
-            return None  # the key twice: let the careful parser sort it out
-        return at + 1
-    return None
-
-
 def _locate_block(
-    text: str, section: Any, key: Any, bounds: _Section | None
+    text: str, section: Any, key: Any, index: _SectionIndex
 ) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]] | None:
     """Positions inside ``section -> key`` of a block-style document, from that block alone.
 
-    The entry ``key:`` must stand at exactly the indentation of the section's entries, so that a
-    line inside a multi-line text cannot be mistaken for it; its block ends at the next line
-    indented as much or less. None when any step is not clear-cut; the caller then parses the
-    whole text.
+    None when the entry is not in the index, is written twice, or its block does not parse to
+    exactly that one key; the caller then parses the whole text.
     """
-    if bounds is None:
+    found = index.entries.get(str(key))
+    if found is None:
         return None
-    start = _find_entry(text, key, bounds)
-    if start is None:
-        return None
-    _, body_end, indent = bounds
-    end_pattern = re.compile(rf"^ {{0,{len(indent)}}}(?=[^\s#])", re.MULTILINE)
-    line_end = text.find("\n", start)
-    after = end_pattern.search(text, line_end + 1, body_end) if line_end >= 0 else None
-    snippet = text[start : after.start() if after else body_end]
+    start, end, offset = found
     keys: dict[KeyPath, Position] = {}
     values: dict[KeyPath, Position] = {}
-    data = _record_positions(snippet, keys, values)
+    data = _record_positions(text[start:end], keys, values)
     if not isinstance(data, dict) or list(data) != [key]:
         return None
-    offset = text.count("\n", 0, start)
 
     def shift(table: dict[KeyPath, Position]) -> dict[KeyPath, Position]:
         return {(section, *p): (line + offset, column) for p, (line, column) in table.items() if p}
