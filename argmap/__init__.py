@@ -40,7 +40,7 @@ from argmap.errors import (
     RenderError,
     UnsafePathError,
 )
-from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
+from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind, Relation
 from argmap.loading import dump, dumps, load, loads, read
 from argmap.model import (
     Actor,
@@ -50,6 +50,7 @@ from argmap.model import (
     Expectations,
     Objection,
     Premise,
+    Question,
     Recommendation,
     Source,
     Statement,
@@ -87,7 +88,9 @@ __all__ = [
     "NodeKind",
     "Objection",
     "Premise",
+    "Question",
     "Recommendation",
+    "Relation",
     "RenderError",
     "Severity",
     "Source",

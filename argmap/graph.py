@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from argmap.model import Actor, Argument, Brief, Recommendation, Statement
+from argmap.model import (
+    Actor,
+    Argument,
+    AttackRef,
+    Brief,
+    Question,
+    Recommendation,
+    Statement,
+    SupportRef,
+)
 
 __all__ = [
     "ArgumentGraph",
@@ -22,17 +31,19 @@ __all__ = [
     "EdgeKind",
     "Node",
     "NodeKind",
+    "Relation",
 ]
 
 
 class NodeKind(str, enum.Enum):
-    """What a node is: one of the four kinds of statement, or a linked argument."""
+    """What a node is: one of the four kinds of statement, a linked argument, or a question."""
 
     CLAIM = "claim"
     PREMISE = "premise"
     OBJECTION = "objection"
     RECOMMENDATION = "recommendation"
     ARGUMENT = "argument"
+    QUESTION = "question"
 
     def __str__(self) -> str:
         return self.value
@@ -43,13 +54,21 @@ class EdgeKind(str, enum.Enum):
 
     ``SUPPORT``: a statement supports another on its own. ``ATTACK``: a statement attacks a
     statement, or (an undercut) an argument. ``PREMISE``: a statement is one of an argument's
-    linked premises. ``CONCLUSION``: an argument supports its conclusion.
+    linked premises. ``CONCLUSION``: an argument supports its conclusion. ``CONCEDES``: a
+    statement grants another while answering it. ``OUTWEIGHS``: a statement is preferred to
+    another. ``UNDERCUT``: a statement denies a single support or an attack (the edge's
+    ``relation``; these edges are in :attr:`ArgumentGraph.undercuts`, not in ``edges``).
+    ``OPTION``: a question has a statement as one of its options.
     """
 
     SUPPORT = "support"
     ATTACK = "attack"
     PREMISE = "premise"
     CONCLUSION = "conclusion"
+    CONCEDES = "concedes"
+    OUTWEIGHS = "outweighs"
+    UNDERCUT = "undercut"
+    OPTION = "option"
 
     def __str__(self) -> str:
         return self.value
@@ -61,7 +80,7 @@ class Node:
 
     id: str
     kind: NodeKind
-    item: Statement | Argument = field(compare=False, repr=False)
+    item: Statement | Argument | Question = field(compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -71,6 +90,39 @@ class Node:
     @property
     def is_argument(self) -> bool:
         return self.kind is NodeKind.ARGUMENT
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind is NodeKind.QUESTION
+
+    @property
+    def is_statement(self) -> bool:
+        return self.kind is not NodeKind.ARGUMENT and self.kind is not NodeKind.QUESTION
+
+    @property
+    def implicit(self) -> bool:
+        """True for an unstated premise the text relies on."""
+        return bool(getattr(self.item, "implicit", False))
+
+
+class Relation(NamedTuple):
+    """A single support or an attack, named as what an undercut denies.
+
+    ``kind`` is :attr:`EdgeKind.SUPPORT` or :attr:`EdgeKind.ATTACK`; ``source`` and ``target``
+    are the ids at its two ends (for an attack, the target may be an argument).
+    """
+
+    kind: EdgeKind
+    source: str
+    target: str
+
+    @property
+    def key(self) -> str:
+        """A stable text key, ``"support:a->b"`` or ``"attack:a->b"``, for output and sorting."""
+        return f"{self.kind.value}:{self.source}->{self.target}"
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class Edge(NamedTuple):
@@ -85,11 +137,16 @@ class Edge(NamedTuple):
     kind: EdgeKind
     path: tuple[Any, ...] = ()
     target_kind: NodeKind | None = None
+    #: For an ``UNDERCUT`` edge, the support or attack it denies (``target`` is its key).
+    relation: Relation | None = None
 
     @property
     def is_undercut(self) -> bool:
-        """True for an attack on an argument (it denies the inference, not the premises)."""
-        return self.kind is EdgeKind.ATTACK and self.target_kind is NodeKind.ARGUMENT
+        """True for an attack on an argument, or an undercut of a support or an attack (it
+        denies the inference, not the premises)."""
+        return (
+            self.kind is EdgeKind.ATTACK and self.target_kind is NodeKind.ARGUMENT
+        ) or self.kind is EdgeKind.UNDERCUT
 
 
 @dataclass(frozen=True)
@@ -100,8 +157,14 @@ class DanglingReference:
     target: str
     field: str
     path: tuple[Any, ...]
-    expected: str  # "statement", "statement or argument", "actor"
+    expected: str  # "statement", "statement or argument", "argument", "actor", "support", "attack"
     found: str | None = None  # the kind the id has, if it exists but is of the wrong kind
+    #: For an undercut of a support or an attack: the relation named, whose ends both exist but
+    #: which the brief does not state.
+    relation: Relation | None = None
+
+
+_SUPPORT_FLOW = frozenset((EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION))
 
 
 class ArgumentGraph:
@@ -122,6 +185,7 @@ class ArgumentGraph:
             ("objections", brief.objections, NodeKind.OBJECTION),
             ("recommendations", brief.recommendations, NodeKind.RECOMMENDATION),
             ("arguments", brief.arguments, NodeKind.ARGUMENT),
+            ("questions", brief.questions, NodeKind.QUESTION),
         ]
         for section, items, kind in sections:
             for key, item in items.items():
@@ -135,7 +199,10 @@ class ArgumentGraph:
                 self.paths[key] = path
 
         nodes = self.nodes
-        support, attack, argument = EdgeKind.SUPPORT, EdgeKind.ATTACK, NodeKind.ARGUMENT
+        support, attack = EdgeKind.SUPPORT, EdgeKind.ATTACK
+        argument, question = NodeKind.ARGUMENT, NodeKind.QUESTION
+        #: Undercuts of a single support or an attack, resolved once every relation is known.
+        pending: list[tuple[str, SupportRef | AttackRef, tuple[Any, ...]]] = []
         for key, node in nodes.items():
             base = self.paths[key]
             item = node.item
@@ -159,35 +226,138 @@ class ArgumentGraph:
                     "conclusion",
                 )
                 continue
+            if isinstance(item, Question):
+                for i, option in enumerate(item.options):
+                    self._link(
+                        edges, key, option, EdgeKind.OPTION, (*base, "options", i), "options"
+                    )
+                continue
             # The common case inline (a reference to a statement, or an attack on an argument);
             # _link handles the rest and records what does not resolve.
             for i, target in enumerate(item.supports):
                 found = nodes.get(target)
-                if found is not None and found.kind is not argument:
+                if found is not None and found.kind is not argument and found.kind is not question:
                     edges.append(Edge(key, target, support, (*base, "supports", i), found.kind))
                 else:
                     self._link(edges, key, target, support, (*base, "supports", i), "supports")
             for i, target in enumerate(item.attacks):
                 found = nodes.get(target)
-                if found is not None:
+                if found is not None and found.kind is not question:
                     edges.append(Edge(key, target, attack, (*base, "attacks", i), found.kind))
                 else:
                     self._link(edges, key, target, attack, (*base, "attacks", i), "attacks")
+            if item.concedes:
+                for i, target in enumerate(item.concedes):
+                    self._link(
+                        edges, key, target, EdgeKind.CONCEDES, (*base, "concedes", i), "concedes"
+                    )
+            if item.outweighs:
+                for i, target in enumerate(item.outweighs):
+                    self._link(
+                        edges,
+                        key,
+                        target,
+                        EdgeKind.OUTWEIGHS,
+                        (*base, "outweighs", i),
+                        "outweighs",
+                    )
+            if item.undercuts:
+                for i, entry in enumerate(item.undercuts):
+                    path = (*base, "undercuts", i)
+                    if isinstance(entry, str):
+                        self._link(edges, key, entry, attack, path, "undercuts")
+                    else:
+                        pending.append((key, entry, path))
             self._check_actor(key, base, "speaker", [item.speaker] if item.speaker else [])
             if isinstance(item, Recommendation) and item.addressee is not None:
                 single = isinstance(item.addressee, str)
                 self._check_actor(key, base, "addressee", list(item.addressees), single=single)
 
+        #: Undercuts of a single support or of an attack (argument undercuts are ``ATTACK``
+        #: edges in :attr:`edges`), in the brief's order.
+        self.undercuts: tuple[Edge, ...] = (
+            tuple(self._resolve_undercuts(edges, pending)) if pending else ()
+        )
         self.edges: tuple[Edge, ...] = tuple(edges)
         #: Each id's place in the brief's order, for sorting results stably.
         self.order: dict[str, int] = {key: i for i, key in enumerate(self.nodes)}
-        self._statement_nodes = [node for node in self.nodes.values() if not node.is_argument]
+        self._statement_nodes = [node for node in self.nodes.values() if node.is_statement]
         self._argument_nodes = [node for node in self.nodes.values() if node.is_argument]
+        self._question_nodes = [node for node in self.nodes.values() if node.is_question]
         self._out: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         self._in: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         for edge in self.edges:
             self._out[edge.source].append(edge)
             self._in[edge.target].append(edge)
+        self._undercuts_of: dict[Relation, list[Edge]] = {}
+        self._undercuts_by: dict[str, list[Edge]] = {}
+        for edge in self.undercuts:
+            assert edge.relation is not None
+            self._undercuts_of.setdefault(edge.relation, []).append(edge)
+            self._undercuts_by.setdefault(edge.source, []).append(edge)
+
+    def _resolve_undercuts(
+        self,
+        edges: list[Edge],
+        pending: list[tuple[str, SupportRef | AttackRef, tuple[Any, ...]]],
+    ) -> list[Edge]:
+        """Turn each ``{support: A, to: B}`` / ``{attack: A, to: B}`` into an undercut edge.
+
+        The relation must be one the brief states (``A`` lists ``B`` under ``supports`` or
+        ``attacks``); ``{support: G, to: C}`` for an argument ``G`` concluding ``C`` names the
+        argument itself, so it becomes an ``ATTACK`` edge on ``G`` like ``undercuts: [G]``.
+        """
+        stated = {
+            (e.kind, e.source, e.target)
+            for e in edges
+            if e.kind is EdgeKind.SUPPORT or e.kind is EdgeKind.ATTACK
+        }
+        found: list[Edge] = []
+        for owner, entry, path in pending:
+            kind = EdgeKind.SUPPORT if isinstance(entry, SupportRef) else EdgeKind.ATTACK
+            field_name = entry.relation
+            source, target = entry.source, entry.to
+            missing = False
+            for end, key in ((source, field_name), (target, "to")):
+                node = self.nodes.get(end)
+                expected = (
+                    "statement or argument"
+                    if (kind is EdgeKind.SUPPORT and key != "to")
+                    or (kind is EdgeKind.ATTACK and key == "to")
+                    else "statement"
+                )
+                wrong = node is not None and (
+                    node.is_question or (node.is_argument and expected == "statement")
+                )
+                if node is None or wrong:
+                    found_kind = (
+                        node.kind.value
+                        if node is not None
+                        else ("actor" if end in self.actors else None)
+                    )
+                    self.dangling.append(
+                        DanglingReference(
+                            owner, end, "undercuts", (*path, key), expected, found_kind
+                        )
+                    )
+                    missing = True
+            if missing:
+                continue
+            relation = Relation(kind, source, target)
+            if kind is EdgeKind.SUPPORT and self.nodes[source].is_argument:
+                item = self.nodes[source].item
+                if isinstance(item, Argument) and item.conclusion == target:
+                    edges.append(Edge(owner, source, EdgeKind.ATTACK, path, NodeKind.ARGUMENT))
+                    continue
+            if (kind, source, target) not in stated:
+                self.dangling.append(
+                    DanglingReference(
+                        owner, target, "undercuts", path, kind.value, None, relation
+                    )
+                )
+                continue
+            found.append(Edge(owner, relation.key, EdgeKind.UNDERCUT, path, None, relation))
+        return found
 
     # --- construction helpers --------------------------------------------------------------------
 
@@ -205,7 +375,12 @@ class ArgumentGraph:
         """Add an edge if the referenced id exists and has a kind that fits the field."""
         referenced = source if reverse else target
         owner = target if reverse else source
-        expected = "statement or argument" if kind is EdgeKind.ATTACK else "statement"
+        if field_name == "undercuts":
+            expected = "argument"
+        elif kind is EdgeKind.ATTACK:
+            expected = "statement or argument"
+        else:
+            expected = "statement"
         node = self.nodes.get(referenced)
         if node is None:
             found = "actor" if referenced in self.actors else None
@@ -213,9 +388,13 @@ class ArgumentGraph:
                 DanglingReference(owner, referenced, field_name, path, expected, found)
             )
             return
-        if node.is_argument and expected == "statement":
+        if (
+            node.is_question
+            or (node.is_argument and expected == "statement")
+            or (not node.is_argument and expected == "argument")
+        ):
             self.dangling.append(
-                DanglingReference(owner, referenced, field_name, path, expected, "argument")
+                DanglingReference(owner, referenced, field_name, path, expected, node.kind.value)
             )
             return
         target_kind = self.nodes[target].kind
@@ -271,8 +450,24 @@ class ArgumentGraph:
         return [e.source for e in self._in.get(argument, ()) if e.kind is EdgeKind.PREMISE]
 
     def is_connected(self, node: str) -> bool:
-        """True when ``node`` takes part in at least one relation."""
-        return bool(self._out.get(node) or self._in.get(node))
+        """True when ``node`` takes part in at least one relation (undercuts included)."""
+        return bool(self._out.get(node) or self._in.get(node) or self._undercuts_by.get(node))
+
+    def undercutters_of_relation(self, relation: Relation) -> list[str]:
+        """The statements that undercut a single support or an attack."""
+        return [e.source for e in self._undercuts_of.get(relation, ())]
+
+    def undercuts_by(self, node: str) -> list[Edge]:
+        """The undercuts of supports and attacks that ``node`` makes."""
+        return self._undercuts_by.get(node, [])
+
+    def questions(self) -> Iterator[Node]:
+        """The question nodes, in the brief's order."""
+        return iter(self._question_nodes)
+
+    def options_of(self, question: str) -> list[str]:
+        """The options of a question, in the order written."""
+        return [e.target for e in self._out.get(question, ()) if e.kind is EdgeKind.OPTION]
 
     def statements(self) -> Iterator[Node]:
         """The statement nodes, in the brief's order."""
@@ -285,7 +480,7 @@ class ArgumentGraph:
     def support_successors(self, node: str) -> list[str]:
         """Where support flows from ``node``: supported statements, arguments it is a premise of,
         and (for an argument) its conclusion."""
-        return [e.target for e in self._out.get(node, ()) if e.kind is not EdgeKind.ATTACK]
+        return [e.target for e in self._out.get(node, ()) if e.kind in _SUPPORT_FLOW]
 
     def _on_support_cycles(self) -> set[str]:
         """The nodes that a topological pass cannot order: those on or after a support cycle.

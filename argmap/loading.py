@@ -29,6 +29,7 @@ from argmap.model import (
     Expectations,
     Objection,
     Premise,
+    Question,
     Recommendation,
     Source,
 )
@@ -63,6 +64,7 @@ _MODEL_AT_DEPTH: dict[tuple[str, ...], type[BaseModel]] = {
     ("objections", "*"): Objection,
     ("recommendations", "*"): Recommendation,
     ("arguments", "*"): Argument,
+    ("questions", "*"): Question,
 }
 
 
@@ -319,6 +321,21 @@ def _existing_prefix(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(prefix)
 
 
+def _without_union_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the tag Pydantic puts in the location of an ``undercuts`` entry's error.
+
+    ``('premises', 'p', 'undercuts', 0, 'support', 'to')`` names the key ``to`` of entry 0: the
+    ``'support'`` in between is the form the entry took, not a key of the data.
+    """
+    for i in range(len(loc) - 2):
+        if loc[i] == "undercuts" and isinstance(loc[i + 1], int) and loc[i + 2] in _UNDERCUT_TAGS:
+            return (*loc[: i + 2], *loc[i + 3 :])
+    return loc
+
+
+_UNDERCUT_TAGS = ("support", "attack", "id")
+
+
 def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         data = data[part]
@@ -368,7 +385,7 @@ def schema_diagnostics(
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     extras: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = _without_union_tags(tuple(item["loc"]))
         if item["type"] == "extra_forbidden":
             extras.append((loc, dict(item)))
             continue
@@ -390,6 +407,8 @@ def schema_diagnostics(
         parent = loc[:-1]
         model = _model_for(parent)
         allowed = sorted(model.model_fields) if model is not None else []
+        if len(parent) >= 2 and parent[-2] == "undercuts":
+            allowed = ["attack", "support", "to"]
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = (
             f"did you mean '{close[0]}'?"
@@ -408,6 +427,8 @@ def schema_diagnostics(
                 positions.key_position(parent) if parent else positions.value_position(())
             )
             where = f" in '{parent[-1]}'" if parent else ""
+            if parent and isinstance(parent[-1], int) and len(parent) >= 2:
+                where = f" in item {parent[-1] + 1} of '{parent[-2]}'"
             hint = "add 'argmap: 1' at the top of the file" if loc == ("argmap",) else None
             diagnostics.append(
                 _diagnostic(

@@ -9,9 +9,17 @@ brief with a dangling reference still loads and every problem is reported at onc
 from __future__ import annotations
 
 import datetime
-from typing import Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    field_validator,
+)
 
 __all__ = [
     "CONFIDENCE_LEVELS",
@@ -20,15 +28,19 @@ __all__ = [
     "STATEMENT_SECTIONS",
     "Actor",
     "Argument",
+    "AttackRef",
     "Brief",
     "Claim",
     "Expectations",
     "Objection",
     "Premise",
+    "Question",
     "Recommendation",
     "Source",
     "Statement",
     "StatementKind",
+    "SupportRef",
+    "UndercutTarget",
 ]
 
 FORMAT_VERSION = 1
@@ -105,6 +117,71 @@ class Source(_Model):
     _coerce_date = field_validator("date", mode="before")(_text_from_scalar)
 
 
+class SupportRef(_Model):
+    """A single support named as the target of an undercut: ``{support: FROM, to: TO}``."""
+
+    support: str = Field(description="Id of the statement that supports (or of an argument).")
+    to: str = Field(description="Id of the statement it supports.")
+
+    @property
+    def relation(self) -> str:
+        return "support"
+
+    @property
+    def source(self) -> str:
+        return self.support
+
+
+class AttackRef(_Model):
+    """An attack named as the target of an undercut: ``{attack: FROM, to: TO}``."""
+
+    attack: str = Field(description="Id of the statement that attacks.")
+    to: str = Field(description="Id of the statement or argument it attacks.")
+
+    @property
+    def relation(self) -> str:
+        return "attack"
+
+    @property
+    def source(self) -> str:
+        return self.attack
+
+
+def _undercut_tag(value: Any) -> str | None:
+    """Which form an ``undercuts`` entry takes: an id, a support or an attack."""
+    if isinstance(value, str):
+        return "id"
+    if isinstance(value, dict):
+        if "support" in value and "attack" not in value:
+            return "support"
+        if "attack" in value and "support" not in value:
+            return "attack"
+        return None
+    if isinstance(value, SupportRef):
+        return "support"
+    if isinstance(value, AttackRef):
+        return "attack"
+    return None
+
+
+#: What ``undercuts`` may name: an argument id, a single support, or an attack.
+UndercutTarget = Annotated[
+    Union[  # noqa: UP007 (a runtime alias)
+        Annotated[str, Tag("id")],
+        Annotated[SupportRef, Tag("support")],
+        Annotated[AttackRef, Tag("attack")],
+    ],
+    Discriminator(
+        _undercut_tag,
+        custom_error_type="undercut_target",
+        custom_error_message=(
+            "an undercut names an argument id, or a mapping {support: FROM, to: TO} "
+            "or {attack: FROM, to: TO}"
+        ),
+    ),
+]
+
+
 class Statement(_Model):
     """What every kind of statement has in common."""
 
@@ -149,6 +226,32 @@ class Statement(_Model):
         default=None,
         description="The argumentation scheme of its supports ('Argument From Expert Opinion'): "
         "one name for all of them, or a name per supported id.",
+    )
+    concedes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids of statements this one grants while answering them: they keep standing, and "
+            "their attacks do not defeat while this statement stands."
+        ),
+    )
+    outweighs: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids of statements this one is preferred to: an attack from one of them on this "
+            "statement does not defeat it."
+        ),
+    )
+    undercuts: list[UndercutTarget] = Field(
+        default_factory=list,
+        description=(
+            "Inferences this statement denies: an argument id, a single support "
+            "{support: FROM, to: TO} or an attack {attack: FROM, to: TO}."
+        ),
+    )
+    implicit: bool = Field(
+        default=False,
+        strict=True,
+        description="An unstated premise the text relies on (it needs no quote).",
     )
 
     @property
@@ -220,6 +323,28 @@ class Expectations(_Model):
     open: list[str] = Field(default_factory=list, description="Ids expected to be UNDEC.")
 
 
+class Question(_Model):
+    """The question a brief answers, and the statements that are options answering it."""
+
+    kind: ClassVar[Literal["question"]] = "question"
+
+    text: str = Field(min_length=1, description="The question, in the mapper's clear words.")
+    quote: str | list[str] | None = Field(
+        default=None, description="Verbatim excerpt(s) of the source that ask it."
+    )
+    section: str | None = Field(default=None, description="The section of the source it is in.")
+    note: str | None = None
+    options: list[str] = Field(
+        default_factory=list,
+        description="Ids of the recommendations or claims that answer the question.",
+    )
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The quotes as a tuple, whether one or several were given."""
+        return _one_or_many(self.quote)
+
+
 AnyStatement = Union[Claim, Premise, Objection, Recommendation]  # noqa: UP007 (a runtime alias)
 
 #: The brief's statement sections, in the order they are read and written.
@@ -246,6 +371,10 @@ class Brief(_Model):
     objections: dict[str, Objection] = Field(default_factory=dict)
     recommendations: dict[str, Recommendation] = Field(default_factory=dict)
     arguments: dict[str, Argument] = Field(default_factory=dict)
+    questions: dict[str, Question] = Field(
+        default_factory=dict,
+        description="The questions the brief answers, each with its options.",
+    )
     expect: Expectations | None = Field(
         default=None, description="Verdicts the author expects; `argmap validate` checks them."
     )

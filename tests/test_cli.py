@@ -49,7 +49,7 @@ def test_findings_print_as_path_line_col_code_severity_message_with_hint() -> No
 def test_every_file_is_checked_even_when_others_fail() -> None:
     done = argmap("validate", "tests/fixtures/invalid/bad-yaml.yaml", "tests/fixtures/valid")
     assert done.returncode == 1
-    assert done.stdout.strip().splitlines()[-1] == "3 briefs: 1 error, 0 warnings"
+    assert done.stdout.strip().splitlines()[-1] == "4 briefs: 1 error, 0 warnings"
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:

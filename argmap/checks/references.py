@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
+from argmap.graph import DanglingReference, EdgeKind
 
 __all__: list[str] = []
 
@@ -24,10 +25,12 @@ def _suggest(name: str, candidates: list[str]) -> str | None:
 )
 def undefined_reference(context: CheckContext) -> Iterator[Finding]:
     """
-    ``supports``, ``attacks``, an argument's ``premises`` and ``conclusion`` must name statements
-    (``attacks`` may also name an argument); ``addressee`` and ``speaker`` must name actors. A
-    reference to an id that exists nowhere is usually a typo, so the hint suggests the closest id
-    of the right kind.
+    ``supports``, ``attacks``, ``concedes``, ``outweighs``, a question's ``options`` and an
+    argument's ``premises`` and ``conclusion`` must name statements (``attacks`` may also name an
+    argument); ``undercuts`` names an argument, or a support or an attack the brief states
+    (``{support: FROM, to: TO}``: FROM lists TO under ``supports``); ``addressee`` and ``speaker``
+    must name actors. A reference to an id that exists nowhere is usually a typo, so the hint
+    suggests the closest id of the right kind, or the relations the brief does state.
 
     Bad::
 
@@ -50,19 +53,65 @@ def undefined_reference(context: CheckContext) -> Iterator[Finding]:
     for ref in graph.dangling:
         if ref.found is not None:
             continue  # AM105 reports references of the wrong kind
+        if ref.relation is not None:
+            yield _unstated_relation(context, ref)
+            continue
         if ref.expected == "actor":
             candidates, what = actors, "actor"
         elif ref.expected == "statement":
             candidates, what = statements, "statement"
+        elif ref.expected == "argument":
+            candidates, what = arguments, "argument"
         else:
             candidates, what = statements + arguments, "statement or argument"
+        phrase = _relation(ref.source, ref.field, ref.target)
+        if ref.field == "undercuts" and ref.path and ref.path[-1] in ("support", "attack", "to"):
+            entry = graph.nodes[ref.source].item.undercuts[ref.path[-2]]  # type: ignore[union-attr]
+            phrase = (
+                f"'{ref.source}' undercuts the {entry.relation} "
+                f"'{entry.source}' -> '{entry.to}'"
+            )
         yield Finding(
-            f"{_relation(ref.source, ref.field, ref.target)}, but there is no {what} with that id",
+            f"{phrase}, but there is no {what} with the id '{ref.target}'"
+            if phrase.startswith(f"'{ref.source}' undercuts the")
+            else f"{phrase}, but there is no {what} with that id",
             ref.path,
             _suggest(ref.target, candidates)
             or (f"define '{ref.target}' under 'actors'" if what == "actor" else None),
             at="value",
         )
+
+
+def _unstated_relation(context: CheckContext, ref: DanglingReference) -> Finding:
+    """An undercut names a support or an attack that the brief does not state."""
+    graph = context.graph
+    relation = ref.relation
+    assert relation is not None
+    kind = relation.kind.value
+    source, target = relation.source, relation.target
+    stated = [
+        e.target for e in graph.outgoing(source) if e.kind.value == kind
+    ]
+    other = EdgeKind.ATTACK if relation.kind is EdgeKind.SUPPORT else EdgeKind.SUPPORT
+    hint: str | None
+    if any(e.target == target for e in graph.outgoing(source, other)):
+        hint = (
+            f"'{source}' {other.value}s '{target}': "
+            f"write {{{other.value}: {source}, to: {target}}}"
+        )
+    elif stated:
+        close = difflib.get_close_matches(target, stated, n=1, cutoff=0.6)
+        shown = close[0] if close else stated[0]
+        hint = f"did you mean {{{kind}: {source}, to: {shown}}}?"
+    else:
+        hint = f"add '{target}' to the '{kind}s' of '{source}' first"
+    return Finding(
+        f"'{ref.source}' undercuts the {kind} '{source}' -> '{target}', "
+        f"but '{source}' does not {kind} '{target}'",
+        ref.path,
+        hint,
+        at="value",
+    )
 
 
 @rule("AM102", "duplicate-id", Severity.ERROR, "An id is used twice across the brief's sections.")
@@ -124,7 +173,9 @@ def id_not_kebab_case(context: CheckContext) -> Iterator[Finding]:
         "actors": brief.actors,
         **{
             s: getattr(brief, s)
-            for s in ("claims", "premises", "objections", "recommendations", "arguments")
+            for s in (
+                "claims", "premises", "objections", "recommendations", "arguments", "questions"
+            )
         },
     }
     for section, items in groups.items():
@@ -142,7 +193,8 @@ def _kebab_hint(name: object) -> str | None:
 def self_reference(context: CheckContext) -> Iterator[Finding]:
     """
     A statement that supports itself begs the question; one that attacks itself is a
-    contradiction the map should show as two statements.
+    contradiction the map should show as two statements; conceding or outweighing oneself says
+    nothing.
 
     Bad::
 
@@ -160,7 +212,7 @@ def self_reference(context: CheckContext) -> Iterator[Finding]:
     """
     for node in context.graph.statements():
         item = node.item
-        for field_name in ("supports", "attacks"):
+        for field_name in ("supports", "attacks", "concedes", "outweighs"):
             targets = getattr(item, field_name)
             for i, target in enumerate(targets):
                 if target == node.id:
@@ -179,9 +231,11 @@ def self_reference(context: CheckContext) -> Iterator[Finding]:
 )
 def wrong_kind_of_reference(context: CheckContext) -> Iterator[Finding]:
     """
-    ``supports``, ``premises`` and ``conclusion`` name statements; ``attacks`` names a statement
-    or an argument (an undercut); ``addressee`` and ``speaker`` name actors. To support an
-    argument's conclusion, support the conclusion itself, or add a premise to the argument.
+    ``supports``, ``premises``, ``conclusion``, ``concedes``, ``outweighs`` and ``options`` name
+    statements; ``attacks`` names a statement or an argument (an undercut); ``undercuts`` names an
+    argument or a relation (``{support: FROM, to: TO}``, ``{attack: FROM, to: TO}``), not a
+    statement; ``addressee`` and ``speaker`` name actors. To support an argument's conclusion,
+    support the conclusion itself, or add a premise to the argument.
 
     Bad::
 
@@ -200,10 +254,18 @@ def wrong_kind_of_reference(context: CheckContext) -> Iterator[Finding]:
     for ref in context.graph.dangling:
         if ref.found is None:
             continue
+        hint = None
+        if ref.field == "undercuts" and ref.expected == "argument":
+            hint = (
+                f"to deny '{ref.target}' itself, use 'attacks'; to deny one of its supports or "
+                f"attacks, write {{support: {ref.target}, to: ...}} or {{attack: {ref.target}, "
+                "to: ...}"
+            )
         yield Finding(
             f"{_relation(ref.source, ref.field, ref.target)}, which is {_article(ref.found)} "
             f"{ref.found}; '{ref.field}' must name {_article(ref.expected)} {ref.expected}",
             ref.path,
+            hint,
             at="value",
         )
 
@@ -217,6 +279,10 @@ def _relation(source: str, field_name: str, target: str) -> str:
         "conclusion": f"the argument '{source}' concludes '{target}'",
         "addressee": f"'{source}' is addressed to '{target}'",
         "speaker": f"'{source}' names '{target}' as its speaker",
+        "concedes": f"'{source}' concedes '{target}'",
+        "outweighs": f"'{source}' outweighs '{target}'",
+        "undercuts": f"'{source}' undercuts '{target}'",
+        "options": f"the question '{source}' has the option '{target}'",
     }
     return phrases.get(field_name, f"'{source}' refers to '{target}'")
 

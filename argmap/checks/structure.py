@@ -75,8 +75,12 @@ def objection_attacks_nothing(context: CheckContext) -> Iterator[Finding]:
     """
     graph = context.graph
     for node in graph.statements():
-        if node.kind is NodeKind.OBJECTION and not graph.outgoing(node.id, EdgeKind.ATTACK):
-            if node.item.attacks:  # type: ignore[union-attr]
+        if (
+            node.kind is NodeKind.OBJECTION
+            and not graph.outgoing(node.id, EdgeKind.ATTACK)
+            and not graph.undercuts_by(node.id)
+        ):
+            if node.item.attacks or node.item.undercuts:  # type: ignore[union-attr]
                 continue  # its targets do not exist: AM101 or AM105 says so
             yield Finding(
                 f"the objection '{node.id}' attacks nothing",
@@ -196,7 +200,9 @@ def disconnected_statement(context: CheckContext) -> Iterator[Finding]:
 def argument_too_few_premises(context: CheckContext) -> Iterator[Finding]:
     """
     ``arguments`` are for premises that support a conclusion only together (linked premises).
-    One premise on its own is a plain support: write ``supports`` on the premise instead.
+    One premise on its own is a plain support: write ``supports`` on the premise instead. A
+    one-premise argument that something undercuts is fine: it names the inference under attack
+    (``undercuts: [{support: FROM, to: TO}]`` on the plain support says the same).
 
     Bad::
 
@@ -213,6 +219,8 @@ def argument_too_few_premises(context: CheckContext) -> Iterator[Finding]:
     graph = context.graph
     for node in graph.arguments():
         count = len(node.item.premises)  # type: ignore[union-attr]
+        if count == 1 and graph.attackers_of(node.id):
+            continue  # a named inference that something undercuts
         if count < 2:
             yield Finding(
                 f"the argument '{node.id}' has {count} premise{'s' if count != 1 else ''}; "

@@ -184,8 +184,9 @@ class _Builder:
             view = StatementView(key, "argument", clean(item.text or ""), quotes=self.quotes(
                 item.quotes))
         else:
-            view = StatementView(key, node.kind.value, clean(item.text), item.qualifier,
-                                 item.section, self.speaker_name(item.speaker),
+            view = StatementView(key, node.kind.value, clean(item.text),
+                                 getattr(item, "qualifier", None), item.section,
+                                 self.speaker_name(getattr(item, "speaker", None)),
                                  self.quotes(item.quotes))
         self._views[key] = view
         return view

@@ -85,7 +85,10 @@ def to_mermaid(
         attacks.append(str(link_count + 1))
         supports += [str(link_count), str(link_count + 2), str(link_count + 3)]
 
+    shown = {node.kind for node in view.nodes}
     for kind, style in KIND_STYLES.items():
+        if kind is NodeKind.QUESTION and kind not in shown:
+            continue  # a newer kind is declared only where it is drawn
         colours = f"fill:{style.fill},stroke:{style.border},color:{style.font}"
         out.append(f"    classDef {kind.value} {colours}")
         out.append(f"    classDef {kind.value}Focus {colours},stroke-width:4px")

@@ -26,6 +26,9 @@ __all__ = [
 FONT = "Helvetica,Arial,sans-serif"
 SUPPORT_COLOUR = "#2e7d32"
 ATTACK_COLOUR = "#c62828"
+CONCEDE_COLOUR = "#8d6e63"
+PREFER_COLOUR = "#1565c0"
+OPTION_COLOUR = "#4a3b80"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ KIND_STYLES: dict[NodeKind, KindStyle] = {
                                        "#184a2c", "#ffffff", "([", "])"),
     NodeKind.ARGUMENT: KindStyle("Linked argument", "circle", "", "#333333", "#333333",
                                  "#ffffff", "((", "))"),
+    NodeKind.QUESTION: KindStyle("Question", "box", "diagonals,bold", "#8e7cc3", "#4a3b80",
+                                 "#ffffff", ">", "]"),
 }
 
 
@@ -77,6 +82,11 @@ EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
     EdgeKind.PREMISE: EdgeStyle("linked premise", SUPPORT_COLOUR, "solid", "none", "---"),
     EdgeKind.CONCLUSION: EdgeStyle("supports (together)", SUPPORT_COLOUR, "solid", "normal",
                                    "-->"),
+    # Granting is not attacking: a dotted brown line with an open diamond.
+    EdgeKind.CONCEDES: EdgeStyle("concedes", CONCEDE_COLOUR, "dotted", "odiamond", "-.-o"),
+    EdgeKind.OUTWEIGHS: EdgeStyle("outweighs", PREFER_COLOUR, "bold", "empty", "==>"),
+    EdgeKind.UNDERCUT: EdgeStyle("undercuts", ATTACK_COLOUR, "dashed", "tee", "-.-x"),
+    EdgeKind.OPTION: EdgeStyle("option", OPTION_COLOUR, "solid", "none", "---"),
 }
 
 

@@ -170,7 +170,7 @@ def _clusters(graph: ArgumentGraph, nodes: tuple[Node, ...], group: str) -> tupl
             if key is not None:
                 titles.setdefault(key, clean(key))
         elif group == "speaker":
-            key = item.speaker
+            key = getattr(item, "speaker", None)
             if key is not None:
                 titles.setdefault(key, _actor_title(graph, key))
         elif isinstance(item, Recommendation) and item.addressees:

@@ -37,7 +37,10 @@ def node_line(dot: str, key: str) -> str:
 
 
 def test_each_kind_has_its_own_shape_and_a_fill_apart_in_grey() -> None:
-    kinds = [NodeKind.CLAIM, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.RECOMMENDATION]
+    kinds = [
+        NodeKind.CLAIM, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.RECOMMENDATION,
+        NodeKind.QUESTION,
+    ]
     shapes = {(KIND_STYLES[k].shape, KIND_STYLES[k].style) for k in kinds}
     assert len(shapes) == len(kinds)
     greys = sorted(grey_level(KIND_STYLES[k].fill) for k in kinds)
