@@ -300,9 +300,10 @@ def _node(graph: ArgumentGraph, key: str, box: list[float], width: int,
         names = addressee_names(graph, item)
         out["addressees"] = names
         out["to"] = wrap("\u2192 " + ", ".join(names), width)
-    if item.speaker:
-        actor = graph.actors.get(item.speaker)
-        out["speaker"] = clean(actor.name if actor is not None else item.speaker)
+    speaker = getattr(item, "speaker", None)  # a question has none
+    if speaker:
+        actor = graph.actors.get(speaker)
+        out["speaker"] = clean(actor.name if actor is not None else speaker)
     for field in ("section", "qualifier", "likelihood", "confidence", "note"):
         value = getattr(item, field, None)
         if value:
