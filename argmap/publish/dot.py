@@ -17,7 +17,14 @@ from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
 from argmap.model import Brief, Recommendation
 from argmap.publish.style import EDGE_STYLES, FONT, KIND_STYLES, EdgeStyle, KindStyle
 from argmap.publish.text import clean, dot_html, dot_id, dot_tooltip, wrap
-from argmap.publish.view import DIRECTIONS, EvaluationLike, MapView, addressee_names, select
+from argmap.publish.view import (
+    DIRECTIONS,
+    EvaluationLike,
+    MapView,
+    addressee_names,
+    select,
+    speaker_name,
+)
 
 __all__ = ["to_dot"]
 
@@ -166,6 +173,11 @@ class _Writer:
         text = clean(node.text)
         # Wrap, then escape all lines at once (clean text has no line breaks of its own).
         label = dot_html("\n".join(wrap(text, self.width))).replace("\n", "<BR/>")
+        speaker = getattr(item, "speaker", None)
+        if speaker:  # who says it, as a report attributes it: "Grigory Karasin:"
+            said = dot_html("\n".join(wrap(speaker_name(self.graph, speaker) + ":", self.width)))
+            said = said.replace("\n", "<BR/>")
+            label = f'<FONT POINT-SIZE="9"><I>{said}</I></FONT><BR/>{label}'
         if isinstance(item, Recommendation) and item.addressees:
             names = ", ".join(addressee_names(self.graph, item))
             arrow = dot_html("\n".join(wrap("\u2192 " + names, self.width)))

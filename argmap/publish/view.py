@@ -27,6 +27,7 @@ __all__ = [
     "addressee_names",
     "as_graph",
     "select",
+    "speaker_name",
 ]
 
 Group = Literal["section", "speaker", "addressee", "none"]
@@ -82,6 +83,11 @@ def addressee_names(graph: ArgumentGraph, item: Recommendation) -> list[str]:
         actor = graph.actors.get(key)
         names.append(short_name(clean(actor.name)) if actor is not None else clean(key))
     return names
+
+
+def speaker_name(graph: ArgumentGraph, key: str) -> str:
+    """The short name of the actor ``key`` (its id when not declared), as a diagram shows it."""
+    return _actor_title(graph, key)
 
 
 def _actor_title(graph: ArgumentGraph, key: str) -> str:

@@ -64,11 +64,20 @@ def test_recommendation_shows_its_addressees_and_quote_tooltip(karasin: argmap.B
             'transport, trade and humanitarian issues\u201d"') in line
 
 
+def test_a_statement_shows_who_says_it(karasin: argmap.Brief) -> None:
+    dot = argmap.to_dot(karasin)
+    line = node_line(dot, "not-for-russia-to-restore")
+    assert line.index("<I>Grigory Karasin:</I>") < line.index("Russia")
+    assert "<I>" not in node_line(dot, "onus-on-breaker")  # nobody says an unstated premise
+
+
 def test_labels_wrap_at_the_width(karasin: argmap.Brief) -> None:
     line = node_line(argmap.to_dot(karasin, width=20), "formal-frames-exist")
     label = re.search(r"label=<(.*?)>, tooltip", line)
     assert label is not None
-    assert all(len(part) <= 20 for part in label.group(1).split("<BR/>"))
+    lines = [re.sub(r"<[^>]*>", "", part) for part in label.group(1).split("<BR/>")]
+    assert lines[0] == "Irine Imerlishvili:"  # the speaker's line, then the text
+    assert all(len(line) <= 20 for line in lines)
 
 
 def test_linked_argument_is_a_junction_and_an_undercut_points_at_it() -> None:

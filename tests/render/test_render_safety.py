@@ -14,7 +14,7 @@ from render_support import HOSTILE, hostile_brief_yaml, mermaid_errors
 
 import argmap
 from argmap.graph import ArgumentGraph
-from argmap.publish.text import clean, dot_html, dot_id, dot_tooltip, markdown_text
+from argmap.publish.text import clean, dot_html, dot_id, dot_tooltip, markdown_text, short_name
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
@@ -59,7 +59,8 @@ def test_hostile_text_cannot_change_the_svg(text: str) -> None:
     # The text shows as written (cleaned of control characters and folded white space).
     shown = clean(text)
     claim = nodes["s:the-claim"]
-    assert " ".join(_texts(claim)) == shown
+    # The speaker's line, then the text: the actor's name is hostile too.
+    assert " ".join(_texts(claim)) == f"{short_name(shown)}: {shown}".strip()
     anchor = claim.find(f"{SVG}g/{SVG}a")
     assert anchor is not None
     assert anchor.get(XLINK_TITLE) == f"\u201c{shown}\u201d"
