@@ -125,8 +125,10 @@ def make_ids(drafted: Drafted, taken: Iterable[str] = ()) -> list[str]:
     """One id per unit, unique among themselves, the actors' and ``taken``."""
     used = set(taken) | set(drafted.actors.by_id)
     ids: list[str] = []
+    suffixes: dict[str, int] = {}
     for item in drafted.guesses:
-        new = make_id(_statement_text(item.quote, item.unit.marker is not None), used)
+        new = make_id(_statement_text(item.quote, item.unit.marker is not None), used,
+                      suffixes=suffixes)
         used.add(new)
         ids.append(new)
     return ids

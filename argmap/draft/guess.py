@@ -10,7 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from argmap.draft.rules import DEMONYMS, IMPERATIVE_VERBS, REPORTING_VERBS, word_set
+from argmap.draft.rules import (
+    DEMONYMS,
+    IMPERATIVE_VERBS,
+    REPORTING_VERBS,
+    SPLIT_MARKERS,
+    word_set,
+)
 from argmap.draft.segment import Segmented, Unit
 
 __all__ = ["Actors", "Guess", "guess"]
@@ -37,6 +43,9 @@ _ACCORDING = re.compile(rf"^According\s+to\s+(?P<name>{_NAME})(?:,\s+(?P<role>[^
                         r",\s+(?P<rest>\S.*)$", re.DOTALL)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,},\s+[A-Za-z][\w.]*\s*(?:\([^)]*\)\s*)?"
                        r"[\u2013\u2014-]+\s*(?=\S)")
+_CLAUSE_OPENING = re.compile(
+    "^(?:" + "|".join(sorted((re.escape(m.words) for m in SPLIT_MARKERS), key=len, reverse=True))
+    + r")\b[,:]?\s*", re.IGNORECASE)
 _OPEN_QUOTES = "\"\u201c\u2018'"
 _CLOSE_QUOTES = "\"\u201d\u2019'"
 #: Capitalised words that open sentences without naming anyone.
@@ -253,9 +262,21 @@ def _frames(sentence: list[Guess], segmented: Segmented, actors: Actors,
     if speaker is None and carried is not None:
         speaker = carried
         rules.append("speaker-carries")
-    for guess in sentence:
+    own: set[int] = set()
+    for number, later in enumerate(sentence[1:], start=1):
+        # "..., but Georgia answers that ...": a clause with a speaker of its own.
+        clause = _CLAUSE_OPENING.sub("", later.quote, count=1)
+        match = _LEADING_FRAME.match(clause)
+        if match is None or re.fullmatch(_PRONOUN, match.group("name")):
+            continue
+        who = actors.add(match.group("name"), match.group("role"))
+        if who is not None:
+            later.speaker = who
+            later.fired("speaker-reporting-verb")
+            own.add(number)
+    for number, guess in enumerate(sentence):
         _strip_quote_marks(guess, segmented)
-        if speaker is not None:
+        if speaker is not None and number not in own:
             guess.speaker = speaker
             guess.told = told
             for name in rules:
@@ -391,6 +412,7 @@ def _relations(guesses: list[Guess]) -> None:
                 target = previous
             if target is not None:
                 _attack(guesses, i, target, "object-risk")
+    _elaborations(guesses)
     supported = {t for g in guesses for t in g.supports}
     for i, item in enumerate(guesses):
         if item.kind != "claim" or item.question:
@@ -401,6 +423,30 @@ def _relations(guesses: list[Guess]) -> None:
             item.fired("default-premise")
         else:
             item.fired("default-claim")
+
+
+#: How many plain statements in a row are taken to elaborate the claim or recommendation
+#: before them. One: on the shipped briefs, longer runs added more wrong supports than right.
+ELABORATION_RUN = 1
+
+
+def _elaborations(guesses: list[Guess]) -> None:
+    """A plain statement right after a claim or recommendation (or after other plain ones that
+    follow it) in the same section gives grounds for it."""
+    head: int | None = None
+    run = 0
+    for i, item in enumerate(guesses):
+        plain = (item.kind == "claim" and not item.question and item.qualifier is None
+                 and item.unit.marker is None and not item.supports and not item.attacks)
+        if head is not None and plain and run < ELABORATION_RUN and \
+                guesses[head].unit.section == item.unit.section:
+            _support(guesses, i, head, "support-elaboration")
+            run += 1
+            continue
+        if item.kind in ("claim", "recommendation") and not plain and not item.question:
+            head, run = i, 0
+        elif not plain:
+            head = None
 
 
 def guess(segmented: Segmented) -> tuple[list[Guess], Actors]:

@@ -40,8 +40,13 @@ def kebab(text: str, fallback: str = "draft") -> str:
     return "-".join(_words(text)) or fallback
 
 
-def make_id(text: str, taken: Container[str], fallback: str = "statement") -> str:
-    """A kebab-case id from the meaningful words of ``text``, not among ``taken``."""
+def make_id(text: str, taken: Container[str], fallback: str = "statement",
+            suffixes: dict[str, int] | None = None) -> str:
+    """A kebab-case id from the meaningful words of ``text``, not among ``taken``.
+
+    ``suffixes`` (the next number to try for each base id) spares a long text with many alike
+    sentences from counting up from 2 for every one of them.
+    """
     words = _words(text)
     content = [w for w in words if w not in STOP_WORDS] or words or [fallback]
     picked: list[str] = []
@@ -51,8 +56,10 @@ def make_id(text: str, taken: Container[str], fallback: str = "statement") -> st
         picked.append(word)
     base = "-".join(picked) or fallback
     candidate = base
-    number = 2
+    number = suffixes.get(base, 2) if suffixes is not None else 2
     while candidate in taken:
         candidate = f"{base}-{number}"
         number += 1
+    if suffixes is not None:
+        suffixes[base] = number
     return candidate

@@ -172,6 +172,11 @@ RULES: tuple[Rule, ...] = (
          "means, as a result) is a conclusion: the unit just before it supports it.",
          "NATO's eastward enlargement has stopped. Therefore Russia can afford concessions.",
          "the first sentence supports the second"),
+    Rule("support-elaboration", "relation",
+         "A plain statement (no marker, no hedge) right after a claim or recommendation in "
+         "the same section is a premise supporting it: texts state a point, then its ground.",
+         "Russia could show magnanimity in its victory. NATO's enlargement has stopped.",
+         "the second sentence supports the first"),
     Rule("attack-concessive", "relation",
          "A unit opened by a concessive marker is granted and answered: the main clause it "
          "belongs with attacks it.",

@@ -180,3 +180,15 @@ def test_coverage_of_a_brief_without_source_is_a_message(tmp_path: Path) -> None
     brief.write_text("argmap: 1\nid: b\ntitle: B\n", encoding="utf-8")
     result = runner.invoke(app, ["coverage", str(brief)])
     assert result.exit_code == 2 and "names no source" in result.output
+
+
+def test_without_the_sentence_splitter_the_message_says_what_to_install(tmp_path: Path) -> None:
+    source = place(tmp_path, "news.txt")
+    program = ("import sys; sys.modules['syntok'] = None; sys.modules['syntok.segmenter'] = None\n"
+               "from argmap.cli import main\n"
+               f"main(['draft', {str(source)!r}, '-o', {str(tmp_path / 'n.yaml')!r}])\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 2
+    assert "pip install 'argmap[draft]'" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "n.yaml").exists()

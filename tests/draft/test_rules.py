@@ -63,7 +63,7 @@ def test_news_text_speakers_addressees_and_actors() -> None:
     assert "armenpress" in brief.actors
     assert statement(brief, "Otherwise, opening the border").speaker == "petrosyan"
     answer = statement(brief, "Armenia answers")
-    assert answer.kind == "objection"
+    assert answer.kind == "objection" and answer.speaker == "armenia"
     assert answer.attacks == [next(i for i, s in brief.statements.items() if s is first)]
 
 
