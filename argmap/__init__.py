@@ -58,7 +58,14 @@ from argmap.model import (
 
 if TYPE_CHECKING:
     from argmap.analysis import Chain, Evaluation, chains, evaluate
-    from argmap.convert import ConversionWarning, convert_file, from_aif, to_aif
+    from argmap.convert import (
+        ConversionWarning,
+        convert_file,
+        from_aif,
+        from_argdown,
+        to_aif,
+        to_argdown,
+    )
     from argmap.publish import render, to_dot, to_html, to_markdown, to_mermaid
     from argmap.publish.notebook import show
     from argmap.schema import json_schema
@@ -105,6 +112,7 @@ __all__ = [
     "dumps",
     "evaluate",
     "from_aif",
+    "from_argdown",
     "json_schema",
     "load",
     "loads",
@@ -112,6 +120,7 @@ __all__ = [
     "render",
     "show",
     "to_aif",
+    "to_argdown",
     "to_dot",
     "to_html",
     "to_markdown",
@@ -136,6 +145,8 @@ _LAZY = {
     "convert_file": "argmap.convert",
     "from_aif": "argmap.convert",
     "to_aif": "argmap.convert",
+    "from_argdown": "argmap.convert",
+    "to_argdown": "argmap.convert",
 }
 
 

@@ -25,18 +25,20 @@ class InputFormat(str, enum.Enum):
     brief = "brief"
     aif = "aif"
     ova = "ova"
+    argdown = "argdown"
 
 
 class OutputFormat(str, enum.Enum):
     brief = "brief"
     aif = "aif"
     ova = "ova"
+    argdown = "argdown"
 
 
 #: The suffix a file gets in a converted folder, by output format.
-_SUFFIX = {"brief": ".yaml", "aif": ".json", "ova": ".ova.json"}
+_SUFFIX = {"brief": ".yaml", "aif": ".json", "ova": ".ova.json", "argdown": ".argdown"}
 #: Files a folder conversion picks up.
-_READABLE = (".yaml", ".yml", ".json", ".aif", ".ova")
+_READABLE = (".yaml", ".yml", ".json", ".aif", ".ova", ".argdown", ".ad")
 
 
 @app.command("convert")
@@ -45,7 +47,7 @@ def convert_command(
     output: Annotated[Path, typer.Option(
         "--output", "-o",
         help="File to write (format from its name: .yaml brief, .json or .aif.json AIF, "
-             ".ova.json OVA), or a folder when PATH is one.")],
+             ".ova.json OVA, .argdown Argdown), or a folder when PATH is one.")],
     from_: Annotated[InputFormat | None, typer.Option(
         "--from", help="Format of the input (default: from its name and content).")] = None,
     to: Annotated[OutputFormat | None, typer.Option(
@@ -55,7 +57,7 @@ def convert_command(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Print only errors, not what was left out.")] = False,
 ) -> None:
-    """Convert briefs to and from AIF (AIFdb JSON, OVA3 saves)."""
+    """Convert briefs to and from AIF (AIFdb JSON, OVA3 saves) and Argdown."""
     from argmap.convert import convert_file, format_for_output
 
     if not path.exists():
@@ -66,7 +68,7 @@ def convert_command(
         if output.exists() and not output.is_dir():
             raise fail(f"{path} is a folder, so --output must be one, and {output} is a file")
         if chosen_to is None:
-            raise fail("converting a folder needs --to (brief, aif or ova)")
+            raise fail("converting a folder needs --to (brief, aif, ova or argdown)")
         pairs = [
             (file, output / file.relative_to(path).with_suffix(_SUFFIX[chosen_to]))
             for file in sorted(path.rglob("*"))
@@ -80,7 +82,7 @@ def convert_command(
             raise fail(f"{output} is a folder; give the file to write")
         if chosen_to is None and format_for_output(output) is None:
             raise fail(f"cannot tell the format to write from '{output.name}'; "
-                       "name it .yaml, .json, .aif.json or .ova.json, or give --to")
+                       "name it .yaml, .json, .aif.json, .ova.json or .argdown, or give --to")
         pairs = [(path, output)]
     failed = 0
     for source, target in pairs:

@@ -44,28 +44,33 @@ __all__ = [
     "format_for_input",
     "format_for_output",
     "from_aif",
+    "from_argdown",
     "read_file",
     "render",
     "to_aif",
+    "to_argdown",
     "write_file",
 ]
 
 #: Formats a file can be read from, and those a brief can be written to.
-INPUT_FORMATS = ("brief", "aif", "ova")
-OUTPUT_FORMATS = ("brief", "aif", "ova")
+INPUT_FORMATS = ("brief", "aif", "ova", "argdown")
+OUTPUT_FORMATS = ("brief", "aif", "ova", "argdown")
 
 #: Output formats by the end of a file's name (longest first); a bare ``.json`` is AIF.
 _OUTPUT_SUFFIXES = (
     (".brief.json", "brief"),
     (".aif.json", "aif"),
     (".ova.json", "ova"),
+    (".argdown", "argdown"),
+    (".ad", "argdown"),
     (".yaml", "brief"),
     (".yml", "brief"),
     (".aif", "aif"),
     (".ova", "ova"),
     (".json", "aif"),
 )
-_INPUT_SUFFIXES = {".yaml": "brief", ".yml": "brief", ".aif": "aif", ".ova": "ova"}
+_INPUT_SUFFIXES = {".yaml": "brief", ".yml": "brief", ".aif": "aif", ".ova": "ova",
+                   ".argdown": "argdown", ".ad": "argdown"}
 
 #: Input files larger than this are refused (the same bound as for briefs).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -160,6 +165,15 @@ def read_file(path: str | os.PathLike[str], *, fmt: str | None = None,
 
         parsed = sniffed if sniffed is not None else parse_aif(data, path=shown)
         return read_aif(parsed, path=shown, brief_id=_brief_id(file))
+    if fmt == "argdown":
+        from argmap.convert.argdown import read_argdown
+
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ConversionError("the file is not UTF-8 text", path=shown,
+                                  element=f"byte {error.start}") from None
+        return read_argdown(text, path=shown, brief_id=_brief_id(file))
     raise ConversionError(f"'{fmt}' is not a format argmap reads ({', '.join(INPUT_FORMATS)})",
                           path=shown)
 
@@ -196,6 +210,10 @@ def render(brief: Brief, fmt: str, *, source_text: str | None = None,
         data, losses = write_aif(brief, shape="ova" if fmt == "ova" else "aifdb",
                                  source_text=source_text)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n", losses
+    if fmt == "argdown":
+        from argmap.convert.argdownwrite import write_argdown
+
+        return write_argdown(brief)
     raise ConversionError(f"'{fmt}' is not a format argmap writes ({', '.join(OUTPUT_FORMATS)})")
 
 
@@ -292,3 +310,25 @@ def to_aif(brief: Brief, *, shape: str = "aifdb", strict: bool = False) -> dict[
     return data
 
 
+
+
+def from_argdown(source: str | os.PathLike[str], *, strict: bool = False) -> Brief:
+    """A brief from an Argdown file (``.argdown``); like :func:`from_aif` in all else.
+
+    Argdown text itself (not a path) goes through :func:`argmap.convert.argdown.read_argdown`.
+    """
+    shown = os.fspath(source)
+    conversion = read_file(source, fmt="argdown")
+    conversion.losses.raise_if(strict, shown)
+    conversion.losses.warn(shown)
+    return conversion.brief
+
+
+def to_argdown(brief: Brief, *, strict: bool = False) -> str:
+    """The brief as Argdown text that the Argdown tools read; losses as in :func:`to_aif`."""
+    from argmap.convert.argdownwrite import write_argdown
+
+    text, losses = write_argdown(brief)
+    losses.raise_if(strict, brief.id)
+    losses.warn(brief.id)
+    return text

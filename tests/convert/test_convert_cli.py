@@ -88,3 +88,21 @@ def test_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     code, output = _run("convert", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.yaml"))
     assert code == 2
     assert "no such file" in output
+
+
+def test_argdown_in_and_out(tmp_path: Path) -> None:
+    code, _ = _run("convert", str(BRIEF), "-o", str(tmp_path / "map.argdown"))
+    assert code == 0
+    assert (tmp_path / "map.argdown").read_text().startswith("===\n")
+    code, _ = _run("convert", str(tmp_path / "map.argdown"), "-o", str(tmp_path / "back.yaml"))
+    assert code == 0
+    assert argmap.load(tmp_path / "back.yaml") == argmap.load(BRIEF)
+
+
+def test_malformed_argdown_names_the_line_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: a\n\n  + [B]: b\n\n----\n")
+    code, output = _run("convert", str(bad), "-o", str(tmp_path / "out.yaml"))
+    assert code == 1
+    assert f"{bad}: line 5: an inference line belongs between the numbered lines" in output
+    assert not (tmp_path / "out.yaml").exists()
