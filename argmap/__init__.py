@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         from_argdown,
         to_aif,
         to_argdown,
+        to_networkx,
     )
     from argmap.publish import render, to_dot, to_html, to_markdown, to_mermaid
     from argmap.publish.notebook import show
@@ -125,6 +126,7 @@ __all__ = [
     "to_html",
     "to_markdown",
     "to_mermaid",
+    "to_networkx",
 ]
 
 # Names whose modules only some uses need: imported on first access, so that `argmap validate`
@@ -147,6 +149,7 @@ _LAZY = {
     "to_aif": "argmap.convert",
     "from_argdown": "argmap.convert",
     "to_argdown": "argmap.convert",
+    "to_networkx": "argmap.convert",
 }
 
 

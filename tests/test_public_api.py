@@ -60,6 +60,7 @@ PUBLIC = {
     "to_html",
     "to_markdown",
     "to_mermaid",
+    "to_networkx",
 }
 
 

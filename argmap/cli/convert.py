@@ -33,10 +33,13 @@ class OutputFormat(str, enum.Enum):
     aif = "aif"
     ova = "ova"
     argdown = "argdown"
+    graphml = "graphml"
+    cytoscape = "cytoscape"
 
 
 #: The suffix a file gets in a converted folder, by output format.
-_SUFFIX = {"brief": ".yaml", "aif": ".json", "ova": ".ova.json", "argdown": ".argdown"}
+_SUFFIX = {"brief": ".yaml", "aif": ".json", "ova": ".ova.json", "argdown": ".argdown",
+           "graphml": ".graphml", "cytoscape": ".cyjs"}
 #: Files a folder conversion picks up.
 _READABLE = (".yaml", ".yml", ".json", ".aif", ".ova", ".argdown", ".ad")
 
@@ -47,7 +50,8 @@ def convert_command(
     output: Annotated[Path, typer.Option(
         "--output", "-o",
         help="File to write (format from its name: .yaml brief, .json or .aif.json AIF, "
-             ".ova.json OVA, .argdown Argdown), or a folder when PATH is one.")],
+             ".ova.json OVA, .argdown Argdown, .graphml GraphML, .cyjs Cytoscape JSON), or a "
+             "folder when PATH is one.")],
     from_: Annotated[InputFormat | None, typer.Option(
         "--from", help="Format of the input (default: from its name and content).")] = None,
     to: Annotated[OutputFormat | None, typer.Option(
@@ -57,7 +61,8 @@ def convert_command(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Print only errors, not what was left out.")] = False,
 ) -> None:
-    """Convert briefs to and from AIF (AIFdb JSON, OVA3 saves) and Argdown."""
+    """Convert briefs to and from AIF (AIFdb JSON, OVA3 saves) and Argdown; write GraphML and
+    Cytoscape JSON for graph analysis."""
     from argmap.convert import convert_file, format_for_output
 
     if not path.exists():

@@ -49,18 +49,23 @@ __all__ = [
     "render",
     "to_aif",
     "to_argdown",
+    "to_networkx",
     "write_file",
 ]
 
 #: Formats a file can be read from, and those a brief can be written to.
 INPUT_FORMATS = ("brief", "aif", "ova", "argdown")
-OUTPUT_FORMATS = ("brief", "aif", "ova", "argdown")
+OUTPUT_FORMATS = ("brief", "aif", "ova", "argdown", "graphml", "cytoscape")
 
 #: Output formats by the end of a file's name (longest first); a bare ``.json`` is AIF.
 _OUTPUT_SUFFIXES = (
     (".brief.json", "brief"),
     (".aif.json", "aif"),
     (".ova.json", "ova"),
+    (".cytoscape.json", "cytoscape"),
+    (".cy.json", "cytoscape"),
+    (".cyjs", "cytoscape"),
+    (".graphml", "graphml"),
     (".argdown", "argdown"),
     (".ad", "argdown"),
     (".yaml", "brief"),
@@ -140,6 +145,9 @@ def read_file(path: str | os.PathLike[str], *, fmt: str | None = None,
         sniffed = parse_aif(data, path=shown)
         fmt = _sniff_json(sniffed) or ("aif" if file.suffix.lower() != ".json" else None)
     fmt = fmt or format_for_input(file, data)
+    if fmt is None and format_for_output(file) in ("graphml", "cytoscape"):
+        raise ConversionError("argmap writes GraphML and Cytoscape JSON but does not read them",
+                              path=shown)
     if fmt is None:
         raise ConversionError(
             "cannot tell the format from the name or the content; give --from "
@@ -214,6 +222,14 @@ def render(brief: Brief, fmt: str, *, source_text: str | None = None,
         from argmap.convert.argdownwrite import write_argdown
 
         return write_argdown(brief)
+    if fmt == "graphml":
+        from argmap.convert.graphs import to_graphml
+
+        return to_graphml(brief), Losses()
+    if fmt == "cytoscape":
+        from argmap.convert.graphs import cytoscape_text
+
+        return cytoscape_text(brief), Losses()
     raise ConversionError(f"'{fmt}' is not a format argmap writes ({', '.join(OUTPUT_FORMATS)})")
 
 
@@ -332,3 +348,11 @@ def to_argdown(brief: Brief, *, strict: bool = False) -> str:
     losses.raise_if(strict, brief.id)
     losses.warn(brief.id)
     return text
+
+
+def to_networkx(brief: Brief) -> Any:
+    """The brief's argument graph as a ``networkx.MultiDiGraph`` (``pip install
+    'argmap[graph]'``): a node per statement and argument, an edge per relation, typed."""
+    from argmap.convert.graphs import to_networkx as build
+
+    return build(brief)
