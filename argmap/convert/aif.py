@@ -455,19 +455,22 @@ class _Reader:
         elif target_node.type in ("RA", "CA"):
             relation = (self.meaning.get(target_node.id) if target_node.type == "RA"
                         else self._resolve_conflict(target_node.id, visiting))
-            meaning = self._undercut(attacker, relation, where)
+            spelt = bool((node.extension or {}).get("undercut"))
+            meaning = self._undercut(attacker, relation, where, spelt)
         else:
             self.losses.add(f"conflicts aimed at {target_node.type} nodes", where)
         self.meaning[node_id] = meaning
         return meaning
 
     def _undercut(self, attacker: str, relation: tuple[str, str, str] | str | None,
-                  where: str) -> tuple[str, str, str] | None:
+                  where: str, spelt_undercut: bool) -> tuple[str, str, str] | None:
         if relation is None:
             self.losses.add("conflicts aimed at relations that were left out", where)
             return None
-        if isinstance(relation, str):  # an argument: an undercut spelt as an attack on it
-            self._relation_list(attacker, "attacks", relation)
+        if isinstance(relation, str):  # an argument: an attack on it denies its inference
+            field_name = ("undercuts" if spelt_undercut and has_field(Claim, "undercuts")
+                          else "attacks")
+            self._relation_list(attacker, field_name, relation)
             return ("attack", attacker, relation)
         kind, source, target = relation
         if not has_field(Claim, "undercuts"):

@@ -14,7 +14,7 @@ from typing import Any
 
 from argmap.convert.aif import DEFAULT_SCHEME_IDS, DEFAULT_TEXTS, RELATION_FIELDS
 from argmap.convert.common import Losses
-from argmap.graph import ArgumentGraph, Edge, EdgeKind
+from argmap.graph import ArgumentGraph, Edge
 from argmap.model import STATEMENT_SECTIONS, Argument, Brief, Statement
 
 __all__ = ["write_aif"]
@@ -78,10 +78,6 @@ class _Writer:
                                           exclude=set(RELATION_FIELDS) | {"text"})
             extension = {"id": node.id, "kind": node.kind.value, **fields}
             self.node_of[node.id] = self._node("I", statement.text, extension)
-            for key in ("concedes",):
-                if getattr(statement, key, None):
-                    self.losses.add("concessions (AIF has no node for them; kept in the "
-                                    "'argmap' extension only)", node.id)
         for node in graph.arguments():
             argument = node.item
             assert isinstance(argument, Argument)
@@ -92,75 +88,70 @@ class _Writer:
             text = scheme if isinstance(scheme, str) and scheme else DEFAULT_TEXTS["RA"]
             self.node_of[node.id] = self._node("RA", text, about,
                                                scheme if text != DEFAULT_TEXTS["RA"] else None)
-        deferred: list[Edge] = []
         for edge in graph.edges:
-            if edge.kind is EdgeKind.PREMISE or edge.kind is EdgeKind.CONCLUSION:
-                self._edge(self.node_of[edge.source], self.node_of[edge.target])
-            elif edge.kind is EdgeKind.SUPPORT:
-                statement = graph.nodes[edge.source].item
-                assert isinstance(statement, Statement)
-                scheme = self._scheme_of_support(statement, edge.target)
-                ra = self._node("RA", scheme or DEFAULT_TEXTS["RA"], scheme=scheme)
-                self._edge(self.node_of[edge.source], ra)
-                self._edge(ra, self.node_of[edge.target])
-                self.relation_node[("support", edge.source, edge.target)] = ra
-            elif edge.kind is EdgeKind.ATTACK:
-                ca = self._node("CA", DEFAULT_TEXTS["CA"])
-                self._edge(self.node_of[edge.source], ca)
-                self._edge(ca, self.node_of[edge.target])
-                self.relation_node[("attack", edge.source, edge.target)] = ca
-            else:
-                deferred.append(edge)
-        for edge in deferred:
-            self._other_edge(edge)
-        self._undercuts_of_relations()
-        self._pairwise("outweighs", "PA")
-        self._pairwise("rephrases", "MA")
+            self._relation(edge)
+        for edge in getattr(graph, "undercuts", ()):
+            self._undercut_of_relation(edge)
+        self._rephrases()
         self._speakers()
         return self._document(), self.losses
 
-    def _other_edge(self, edge: Edge) -> None:
-        # Relations this writer does not draw are named, never dropped silently.
-        self.losses.add(f"'{edge.kind}' relations (no AIF counterpart)",
-                        f"{edge.source} -> {edge.target}")
+    def _relation(self, edge: Edge) -> None:
+        """One edge of the graph as AIF nodes; what AIF has no node for is counted."""
+        graph, kind = self.graph, edge.kind.value
+        if edge.source not in self.node_of or edge.target not in self.node_of:
+            self.losses.add(f"'{kind}' relations of questions (kept in the 'argmap' extension "
+                            "only)", f"{edge.source} -> {edge.target}")
+            return
+        source, target = self.node_of[edge.source], self.node_of[edge.target]
+        if kind in ("premise", "conclusion"):
+            self._edge(source, target)
+        elif kind == "support":
+            statement = graph.nodes[edge.source].item
+            assert isinstance(statement, Statement)
+            scheme = self._scheme_of_support(statement, edge.target)
+            ra = self._node("RA", scheme or DEFAULT_TEXTS["RA"], scheme=scheme)
+            self._edge(source, ra)
+            self._edge(ra, target)
+            self.relation_node[("support", edge.source, edge.target)] = ra
+        elif kind == "attack":
+            # An undercut of an argument written as 'undercuts' keeps that spelling.
+            spelt = {"undercut": True} if "undercuts" in edge.path else None
+            ca = self._node("CA", DEFAULT_TEXTS["CA"], spelt)
+            self._edge(source, ca)
+            self._edge(ca, target)
+            self.relation_node[("attack", edge.source, edge.target)] = ca
+        elif kind == "outweighs":
+            pa = self._node("PA", DEFAULT_TEXTS["PA"])
+            self._edge(source, pa)
+            self._edge(pa, target)
+        elif kind == "concedes":
+            self.losses.add("concessions (AIF has no node for them; kept in the 'argmap' "
+                            "extension only)", edge.source)
+        else:
+            self.losses.add(f"'{kind}' relations (no AIF counterpart)",
+                            f"{edge.source} -> {edge.target}")
 
-    def _statements_with(self, field_name: str) -> list[tuple[str, Statement, list[Any]]]:
-        found = []
+    def _undercut_of_relation(self, edge: Edge) -> None:
+        relation = getattr(edge, "relation", None)
+        target = None if relation is None else self.relation_node.get(
+            (relation.kind.value, relation.source, relation.target))
+        if target is None or edge.source not in self.node_of:
+            self.losses.add("undercuts of relations the brief does not have", edge.source)
+            return
+        ca = self._node("CA", DEFAULT_TEXTS["CA"])
+        self._edge(self.node_of[edge.source], ca)
+        self._edge(ca, target)
+
+    def _rephrases(self) -> None:
         for node in self.graph.statements():
-            values = getattr(node.item, field_name, None)
-            if values:
-                assert isinstance(node.item, Statement)
-                found.append((node.id, node.item, list(values)))
-        return found
-
-    def _undercuts_of_relations(self) -> None:
-        for source, _statement, entries in self._statements_with("undercuts"):
-            for entry in entries:
-                target: str | None = None
-                if isinstance(entry, str):
-                    target = self.node_of.get(entry)
-                else:
-                    spec = entry if isinstance(entry, dict) else getattr(entry, "__dict__", {})
-                    for kind in ("support", "attack"):
-                        origin = spec.get(kind)
-                        if origin is not None:
-                            target = self.relation_node.get((kind, origin, str(spec.get("to"))))
-                if target is None:
-                    self.losses.add("undercuts of relations the brief does not have", source)
+            for target in getattr(node.item, "rephrases", None) or ():
+                if target not in self.node_of or target == node.id:
+                    self.losses.add("'rephrases' entries naming no other statement", node.id)
                     continue
-                ca = self._node("CA", DEFAULT_TEXTS["CA"])
-                self._edge(self.node_of[source], ca)
-                self._edge(ca, target)
-
-    def _pairwise(self, field_name: str, node_type: str) -> None:
-        for source, _statement, targets in self._statements_with(field_name):
-            for target in targets:
-                if target not in self.node_of or target == source:
-                    self.losses.add(f"'{field_name}' entries naming no other statement", source)
-                    continue
-                scheme_node = self._node(node_type, DEFAULT_TEXTS[node_type])
-                self._edge(self.node_of[source], scheme_node)
-                self._edge(scheme_node, self.node_of[target])
+                ma = self._node("MA", DEFAULT_TEXTS["MA"])
+                self._edge(self.node_of[node.id], ma)
+                self._edge(ma, self.node_of[target])
 
     def _speakers(self) -> None:
         self.participants: list[dict[str, Any]] = []
