@@ -428,8 +428,7 @@ _KIND_SECTION = dict(zip(("claim", "premise", "objection", "recommendation"),
                          STATEMENT_SECTIONS, strict=True))
 #: Statement fields a data block may set.
 _DATA_FIELDS = frozenset(Recommendation.model_fields) - {
-    "text", "supports", "attacks", "tags", "section", "undercuts", "outweighs", "concedes",
-    "rephrases", "contrary", "contradicts"}
+    "text", "supports", "attacks", "tags", "section", "contradicts"}
 _META_FIELDS = frozenset(Brief.model_fields) - {*STATEMENT_SECTIONS, "arguments", "argmap"}
 
 
@@ -591,6 +590,8 @@ class _Mapper:
             if end_kind == "argument":
                 target_id = self.conclusion_of[target]
             self._add(fields, "supports", target_id)
+        elif relation == "undercut" and end_kind == "argument" and has_field(Claim, "undercuts"):
+            self._add(fields, "undercuts", target_id)
         elif relation in ("attack", "undercut"):
             self._add(fields, "attacks", target_id)
         elif relation == "contradictory":

@@ -94,7 +94,7 @@ def write_argdown(brief: Brief, *, graph: ArgumentGraph | None = None) -> tuple[
     by_section: dict[str | None, list[Node]] = {None: []}
     for name in order:
         by_section[name] = []
-    for node in graph.nodes.values():
+    for node in [*graph.statements(), *graph.arguments()]:
         section = node.item.section if isinstance(node.item, Statement) else None
         by_section.setdefault(section, []).append(node)
     for section, nodes in by_section.items():
@@ -108,27 +108,37 @@ def write_argdown(brief: Brief, *, graph: ArgumentGraph | None = None) -> tuple[
     return "\n".join(lines).rstrip() + "\n", losses
 
 
+#: Relations Argdown has no symbol for: written in the data block, where Argdown tools do not
+#: see them (so they are counted), and read back from there by argmap.
+_DATA_RELATIONS = ("outweighs", "concedes", "rephrases", "contrary")
+
+
 def _statement(graph: ArgumentGraph, node: Node, losses: Losses) -> list[str]:
     statement = node.item
     assert isinstance(statement, Statement)
     data = statement.model_dump(mode="json", exclude_defaults=True, exclude=_IN_SYNTAX)
-    for key in ("undercuts", "outweighs", "concedes", "rephrases", "contrary"):
-        if data.pop(key, None):
+    # An undercut of an argument has a symbol (_>); one of a single relation has none.
+    # (With any of the latter, the whole list stays in the data block, in its order.)
+    undercuts = data.pop("undercuts", None) or []
+    if any(not isinstance(entry, str) for entry in undercuts):
+        data["undercuts"] = undercuts
+        losses.add("undercuts of single relations (kept only in the data block)", node.id)
+    contradicts = data.pop("contradicts", None) or []
+    for key in _DATA_RELATIONS:
+        if data.get(key):
             losses.add(f"'{key}' relations (kept only in the data block)", node.id)
-            data[key] = getattr(statement, key)
     if node.kind.value != _guess(graph, node):
         data = {"kind": node.kind.value, **data}
     lines = [f"[{node.id}]: {_escape(statement.text)}{_tags(statement.tags)}{_data(data)}"]
     for edge in graph.outgoing(node.id):
-        target = graph.nodes[edge.target]
         if edge.kind is EdgeKind.SUPPORT:
             lines.append(f"  +> [{edge.target}]")
+        elif edge.kind is EdgeKind.ATTACK and graph.nodes[edge.target].is_argument:
+            symbol = "_>" if "undercuts" in edge.path else "->"
+            lines.append(f"  {symbol} <{edge.target}>")
         elif edge.kind is EdgeKind.ATTACK:
-            lines.append(f"  _> <{edge.target}>" if target.is_argument
-                         else f"  -> [{edge.target}]")
-        elif edge.kind is not EdgeKind.PREMISE:
-            losses.add(f"'{edge.kind}' relations (no Argdown counterpart)",
-                       f"{edge.source} -> {edge.target}")
+            lines.append(f"  -> [{edge.target}]")
+    lines += [f"  >< [{target}]" for target in contradicts]
     return [*lines, ""]
 
 
