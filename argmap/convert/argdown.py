@@ -637,7 +637,7 @@ class _Mapper:
 
     @staticmethod
     def _guess(fields: dict[str, Any], in_argument: bool) -> str:
-        if fields.get("attacks"):
+        if fields.get("attacks") or fields.get("undercuts"):
             return "objection"
         if fields.get("supports") or in_argument:
             return "premise"

@@ -70,7 +70,7 @@ def _tags(tags: list[str]) -> str:
 def _guess(graph: ArgumentGraph, node: Node) -> str:
     """The kind argmap's reader would guess, so the data block names only a different one."""
     out = graph.outgoing(node.id)
-    if any(e.kind is EdgeKind.ATTACK for e in out):
+    if any(e.kind is EdgeKind.ATTACK for e in out) or getattr(node.item, "undercuts", None):
         return "objection"
     if any(e.kind is not EdgeKind.ATTACK for e in out):
         return "premise"

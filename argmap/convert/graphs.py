@@ -32,7 +32,7 @@ def node_attributes(node: Node) -> dict[str, str]:
     if isinstance(item, Statement):
         values["section"] = item.section or ""
         values["speaker"] = item.speaker or ""
-    values["tags"] = "; ".join(item.tags)
+    values["tags"] = "; ".join(getattr(item, "tags", ()))
     return {key: value for key, value in values.items() if value}
 
 

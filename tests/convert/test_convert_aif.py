@@ -275,3 +275,22 @@ def test_dump_writes_json_to_a_json_file(tmp_path: Path) -> None:
 def test_a_brief_aif_can_hold_whole_is_converted_without_a_warning() -> None:
     # The suite turns every warning into an error, so a ConversionWarning here would fail.
     argmap.to_aif(argmap.load(BRIEFS[0]))
+
+
+WEIGHING = ROOT / "tests" / "fixtures" / "valid" / "weighing.yaml"
+
+
+@pytest.mark.parametrize("shape", ["aifdb", "ova"])
+def test_preferences_concessions_undercuts_and_questions_come_back_whole(shape: str) -> None:
+    brief = argmap.load(WEIGHING)
+    data, losses = write_aif(brief, shape=shape)
+    nodes = data["AIF"]["nodes"] if shape == "ova" else data["nodes"]
+    kinds = {node["nodeID"]: node["type"] for node in nodes}
+    edges = data["AIF"]["edges"] if shape == "ova" else data["edges"]
+    assert "PA" in kinds.values()
+    # An undercut of a single support or an attack is a CA node aimed at an RA or CA node.
+    assert any(kinds[e["fromID"]] == "CA" and kinds[e["toID"]] in ("RA", "CA") for e in edges)
+    assert set(losses.groups) == {
+        "concessions (AIF has no node for them; kept in the 'argmap' extension only)",
+        "'option' relations of questions (kept in the 'argmap' extension only)"}
+    assert read_aif(json.loads(json.dumps(data))).brief == brief

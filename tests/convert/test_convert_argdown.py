@@ -48,7 +48,7 @@ def test_arguments_become_linked_arguments_with_their_scheme() -> None:
     assert expert.premises == ["says", "knows"]
     assert expert.conclusion == "traffic"
     assert expert.scheme == "Argument From Expert Opinion"
-    assert brief.statements["paid"].attacks == ["expert"]  # an undercut
+    assert brief.statements["paid"].undercuts == ["expert"]
     two = [a for a in brief.arguments.values() if a.conclusion in ("a3", "a5")]
     assert sorted((a.premises, a.conclusion) for a in two) == [
         (["a1", "a2"], "a3"), (["a3", "a4"], "a5")]
@@ -172,3 +172,21 @@ def test_random_argdown_raises_only_conversion_errors(pieces: list[str]) -> None
         return
     argmap.check(conversion.brief)
     write_argdown(conversion.brief)
+
+
+WEIGHING = ROOT / "tests" / "fixtures" / "valid" / "weighing.yaml"
+
+
+def test_the_extended_format_comes_back_whole_through_argdown() -> None:
+    brief = argmap.load(WEIGHING)
+    text, losses = write_argdown(brief)
+    assert read_argdown(text).brief == brief
+    assert any("outweighs" in what for what in losses.groups)
+
+
+@needs_argdown
+def test_the_real_parser_reads_the_extended_format_as_argmap_does(tmp_path: Path) -> None:
+    text, _ = write_argdown(argmap.load(WEIGHING))
+    path = tmp_path / "weighing.argdown"
+    path.write_text(text)
+    assert our_reading(parse_argdown(text)) == real_reading(argdown_json(path))

@@ -46,3 +46,7 @@ def test_arguebuf_reads_argmaps_aif_of_each_shipped_brief(path: Path) -> None:
 @pytest.mark.parametrize("name", ["aifdb-debate", "ova-school-meals"])
 def test_arguebuf_reads_argmaps_aif_of_each_imported_fixture(name: str) -> None:
     _compare(read_file(FIXTURES / f"{name}.json").brief)
+
+
+def test_arguebuf_reads_preferences_and_undercuts_of_relations() -> None:
+    _compare(argmap.load(ROOT / "tests" / "fixtures" / "valid" / "weighing.yaml"))
