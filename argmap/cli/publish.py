@@ -92,6 +92,9 @@ def render_command(
              "theirs), not what it leads to.")] = False,
     width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
         = 30,
+    page: Annotated[str | None, typer.Option(
+        help="Scale a larger drawing down to fit a page for printing: A4, A3, letter... "
+             "(NAME-landscape turns it), or inches as WIDTHxHEIGHT, or WIDTH alone.")] = None,
     caption: Annotated[str | None, typer.Option(
         help="A line under the title that says what the picture shows (default, with "
              "--focus: the statement it is drawn around).")] = None,
@@ -122,6 +125,11 @@ def render_command(
         if chosen == "html":
             raise fail("--upstream draws svg, png, pdf, dot and mmd diagrams, not html")
         options["upstream"] = True
+    if page is not None:
+        if chosen in ("mmd", "html"):
+            raise fail(f"--page fits static DOT-based diagrams to paper (svg, png, pdf, dot), "
+                       f"not {chosen}")
+        options["page"] = page
     if caption is not None:
         if chosen == "mmd":
             raise fail("--caption titles DOT-based diagrams only (svg, png, pdf, dot), not mmd")

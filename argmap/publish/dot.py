@@ -10,6 +10,8 @@ that a recommendation can show its addressee on a line of its own.
 from __future__ import annotations
 
 import itertools
+import math
+import re
 
 from argmap.analysis import VERDICT_WORDS
 from argmap.errors import ConfigError
@@ -26,8 +28,10 @@ from argmap.publish.view import (
     speaker_name,
 )
 
-__all__ = ["to_dot"]
+__all__ = ["PAPER_SIZES", "page_size", "to_dot"]
 
+#: A group with at least this many unconnected statements has them packed into a grid.
+PACK_AT_LEAST = 4
 _SEPARATOR = " \u00b7 "  # a middle dot between the verdict and the strength
 
 
@@ -44,6 +48,7 @@ def to_dot(
     width: int = 30,
     title: bool = True,
     caption: str | None = None,
+    page: str | None = None,
 ) -> str:
     """The argument map of a brief as Graphviz DOT text.
 
@@ -56,14 +61,54 @@ def to_dot(
     what falls and shades by strength; ``width`` is where labels wrap; ``title`` shows the
     brief's title on top, with ``caption`` under it (by default, with ``focus``, the statement
     the view is drawn around). The legend lists only the kinds, relations and marks the picture
-    shows. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
+    shows. ``page`` (``"A4"``, ``"letter"``, ``"A3-landscape"``, or inches ``"10x7"`` or
+    ``"10"`` for a width alone) scales a drawing that is larger down to fit it, margins
+    kept, for printing. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
     """
     if direction not in DIRECTIONS:
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
     if width < 8:
         raise ConfigError(f"labels cannot wrap narrower than 8 characters, not {width}")
     view = select(subject, group=group, focus=focus, depth=depth, upstream=upstream)
-    return _Writer(view, evaluation, width).write(direction, legend, title, depth, caption)
+    size = page_size(page) if page is not None else None
+    text = _Writer(view, evaluation, width).write(direction, legend, title, depth, caption)
+    if size is None:
+        return text
+    # Graphviz scales the drawing down (never up) until it fits within size="W,H" inches.
+    head, rest = text.split("\n", 1)
+    return f"{head}\n\tgraph [size=\"{size[0]:g},{size[1]:g}\"];\n{rest}"
+
+
+#: Paper sizes in inches (portrait), for :func:`page_size`.
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "a5": (5.83, 8.27), "a4": (8.27, 11.69), "a3": (11.69, 16.54), "a2": (16.54, 23.39),
+    "letter": (8.5, 11.0), "legal": (8.5, 14.0), "tabloid": (11.0, 17.0),
+}
+_MARGIN = 0.4  # inches left free on every side of a paper size
+_PAGE = re.compile(r"(\d+(?:\.\d+)?)(?:x(\d+(?:\.\d+)?))?")
+
+
+def page_size(page: str) -> tuple[float, float]:
+    """The largest drawing, in inches (width, height), that ``page`` allows.
+
+    A paper name (``A4``, ``letter``; ``-landscape`` turns it) keeps a margin of 0.4 inch;
+    ``"10x7"`` is 10 by 7 inches as given; ``"10"`` limits only the width.
+    """
+    name = page.strip().lower()
+    landscape = name.endswith("-landscape")
+    name = name.removesuffix("-landscape").removesuffix("-portrait")
+    if name in PAPER_SIZES:
+        width, height = PAPER_SIZES[name]
+        if landscape:
+            width, height = height, width
+        return round(width - 2 * _MARGIN, 2), round(height - 2 * _MARGIN, 2)
+    match = _PAGE.fullmatch(name)
+    if match is None or float(match.group(1)) <= 0 or (
+            match.group(2) is not None and float(match.group(2)) <= 0):
+        names = ", ".join(sorted(PAPER_SIZES))
+        raise ConfigError(f"unknown page size {page!r}; give a paper ({names}, each also "
+                          "NAME-landscape) or inches as WIDTHxHEIGHT or WIDTH")
+    return float(match.group(1)), float(match.group(2) or 10_000)
 
 
 class _Writer:
@@ -79,6 +124,7 @@ class _Writer:
         self.undercut_suffix = _edge_suffix(EDGE_STYLES[EdgeKind.ATTACK], EdgeKind.ATTACK,
                                             css="attack undercut")
         self.names: dict[str, str] = {}
+        self.packed: set[str] = set()  # statements placed above another by the packing grid
 
     def write(
         self, direction: str, legend: bool, title: bool, depth: int, caption: str | None,
@@ -113,10 +159,34 @@ class _Writer:
         rest = [key for key in lines if key not in in_cluster]
         out.extend(self._runs(rest, kinds, lines, "\t"))
         out.extend(self._edge(edge) for edge in self.view.edges)
+        out.extend(self._packing([*(c.members for c in self.view.clusters), rest], direction))
         if legend:
             out.extend(self._legend())
         out.append("}")
         return "\n".join(out) + "\n"
+
+    def _packing(self, groups: list[list[str] | tuple[str, ...]], direction: str) -> list[str]:
+        """Invisible edges that stack the statements nothing connects into a grid.
+
+        Graphviz puts every unconnected node on the same rank, so fifty of them make one row
+        fifty boxes wide. Each group (a box, or what is outside the boxes) gets its loose
+        statements arranged in rows of about the square root of their number, in the brief's
+        order from the top; edges drawn invisible only place them.
+        """
+        connected = {e.source for e in self.view.edges} | {e.target for e in self.view.edges}
+        upwards = direction in ("BT", "RL")  # where the head of an edge goes before its tail
+        out: list[str] = []
+        for members in groups:
+            loose = [key for key in members if key not in connected]
+            if len(loose) < PACK_AT_LEAST:
+                continue
+            # Boxes are about twice as wide as a row is high: this many columns make a square.
+            columns = max(2, math.ceil(math.sqrt(len(loose) * 0.55)))
+            for upper, lower in zip(loose, loose[columns:], strict=False):
+                tail, head = (lower, upper) if upwards else (upper, lower)
+                self.packed.add(head)
+                out.append(f"\t{self.names[tail]} -> {self.names[head]} [style=invis];")
+        return out
 
     def _runs(
         self, keys: list[str] | tuple[str, ...], kinds: dict[str, NodeKind],
@@ -332,7 +402,7 @@ class _Writer:
         lines.append("\t}")
         # The key goes one rank beyond every statement that nothing in view points at (the map's
         # grounds), so it sits on a row of its own under (or, in TB, over) the map, not beside it.
-        pointed_at = {edge.target for edge in self.view.edges}
+        pointed_at = {edge.target for edge in self.view.edges} | self.packed
         anchor = order[-1]
         lines.extend(f"\t{anchor} -> {self.names[node.id]} [style=invis, weight=0];"
                      for node in self.view.nodes if node.id not in pointed_at)
