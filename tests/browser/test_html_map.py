@@ -280,3 +280,28 @@ def test_the_live_preview_reloads_the_page_when_the_brief_is_saved(
         assert page.problems() == []
     finally:
         preview.stop()
+
+
+def test_concessions_preferences_undercuts_implicit_statements_and_questions_show(
+    page: Any, tmp_path: Path
+) -> None:
+    brief = argmap.load(REPO / "tests" / "fixtures" / "valid" / "weighing.yaml")
+    out = tmp_path / "weighing.html"
+    out.write_text(argmap.to_html(brief), encoding="utf-8")
+    view = page.open(out)
+    assert view.locator(".am-e-undercut").count() == len(argmap.ArgumentGraph(brief).undercuts)
+    assert view.locator(".am-node.am-implicit").count() == 1
+    assert view.locator(".am-node.am-question").count() == 1
+    assert view.locator(".am-e-concedes").count() == 1 and view.locator(".am-e-outweighs").count() == 1
+    assert "How can a dialogue get going" in view.inner_text("#am-panel")  # the overview
+    view.click('[data-id="price-worth-paying"]')
+    panel = _panel(view)
+    assert "CONCEDES" in panel.upper() and "Concessions would be claimed as victories." in panel
+    view.click('[data-id="trust-is-not-built-by-talk"]')
+    panel = _panel(view).upper()
+    assert "OUTWEIGHS" in panel and "UNDERCUTS THE RELATION" in panel
+    view.click('[data-id="government-withholds-approval"]', force=True)
+    assert "(IMPLICIT)" in _panel(view).upper()
+    legend = view.inner_text("#am-legend")
+    assert "concedes" in legend and "outweighs" in legend and "Question" in legend
+    assert page.problems() == []

@@ -158,3 +158,19 @@ def test_render_html_without_dot_says_how_to_get_one(tmp_path: Path) -> None:
     assert "the interactive HTML map needs one" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "map.html").exists()
+
+
+@pytest.mark.dot
+def test_undercuts_of_relations_point_at_the_relation_they_deny() -> None:
+    brief = argmap.load(REPO / "tests" / "fixtures" / "valid" / "weighing.yaml")
+    graph = argmap.ArgumentGraph(brief)
+    data = layout_data(graph)
+    ids = [n["id"] for n in data["nodes"]]
+    found = {(ids[u], ids[data["edges"][k][0]], ids[data["edges"][k][1]], data["edges"][k][2])
+             for u, k in data["undercuts"]}
+    assert found == {(e.source, e.relation.source, e.relation.target, e.relation.kind.value)
+                     for e in graph.undercuts if e.relation is not None}
+    implicit = [n["id"] for n in data["nodes"] if n.get("implicit")]
+    assert implicit == ["government-withholds-approval"]
+    assert data["questions"][0]["options"] == [ids.index("official-dialogue"),
+                                               ids.index("informal-dialogue")]

@@ -35,7 +35,7 @@ from argmap.publish.dot import to_dot
 from argmap.publish.graphviz_exe import _NOT_FOUND, DEFAULT_TIMEOUT, find_dot, run_dot
 from argmap.publish.style import EDGE_STYLES, KIND_STYLES
 from argmap.publish.text import clean, wrap
-from argmap.publish.view import addressee_names, as_graph, select
+from argmap.publish.view import addressee_names, as_graph, select, speaker_name
 
 __all__ = ["CONTEXT_CHARACTERS", "diagnostic_data", "layout_data", "page", "script_json", "to_html"]
 
@@ -129,6 +129,7 @@ def layout_data(
     contexts = _quote_contexts(brief, graph, order)
     nodes = [_node(graph, key, positions[key], width, contexts.get(key, [])) for key in order]
     edges = _edges(layout, graph, index, height)
+    undercuts = _relation_undercuts(graph, edges, index)
     clusters = _clusters(layout, view.clusters, index, height)
     bounds = [float(v) for v in str(layout.get("bb", "0,0,0,0")).split(",")]
     return {
@@ -142,11 +143,12 @@ def layout_data(
         "size": [round(bounds[2], 1), round(bounds[3], 1)],
         "kinds": {kind.value: _kind_style(kind) for kind in KIND_STYLES},
         "edgeKinds": {kind.value: {"name": style.name, "colour": style.colour,
-                                   "dash": style.style != "solid", "head": style.arrowhead}
+                                   "line": style.style, "head": style.arrowhead}
                       for kind, style in EDGE_STYLES.items()},
         "verdictWords": dict(VERDICT_WORDS),
         "nodes": nodes,
         "edges": edges,
+        "undercuts": undercuts,
         "clusters": clusters,
         "questions": _questions(brief, index),
         "evaluations": _evaluations(graph, order),
@@ -246,6 +248,22 @@ def _edges(layout: Mapping[str, Any], graph: ArgumentGraph, index: Mapping[str, 
     return edges
 
 
+def _relation_undercuts(graph: ArgumentGraph, edges: Sequence[list[Any]],
+                        index: Mapping[str, int]) -> list[list[int]]:
+    """Each undercut of a single support or attack as [undercutter, the edge it denies]."""
+    position = {(e[0], e[1], e[2]): i for i, e in enumerate(edges)}
+    found = []
+    for edge in getattr(graph, "undercuts", ()):
+        relation = edge.relation
+        if relation is None or edge.source not in index:
+            continue
+        denied = position.get((index.get(relation.source), index.get(relation.target),
+                               relation.kind.value))
+        if denied is not None:
+            found.append([index[edge.source], denied])
+    return found
+
+
 def _spline(pos: str, height: float) -> list[float]:
     """Graphviz's edge ``pos`` ("e,x,y x,y x,y ...") as a flat list: the cubic Bezier points,
     then the point the arrowhead ends at (the last point again when there is none)."""
@@ -304,6 +322,8 @@ def _node(graph: ArgumentGraph, key: str, box: list[float], width: int,
     if speaker:
         actor = graph.actors.get(speaker)
         out["speaker"] = clean(actor.name if actor is not None else speaker)
+        # The static map's small line above the text, "Grigory Karasin:", drawn alike.
+        out["said"] = wrap(speaker_name(graph, speaker) + ":", width)
     for field in ("section", "qualifier", "likelihood", "confidence", "note"):
         value = getattr(item, field, None)
         if value:

@@ -12,6 +12,12 @@
   const edgeKinds = data.edgeKinds || {};
   const words = data.verdictWords || {in: "stands", out: "falls", undec: "open"};
   const SUPPORTING = {support: 1, premise: 1, conclusion: 1};
+  const DASHES = {dashed: "5 3", dotted: "1.5 2.5"};
+  // How the panel names a relation, seen from its source and from its target.
+  const RELATION_WORDS = {support: ["Supports", "Supported by"], attack: ["Attacks", "Attacked by"],
+    conclusion: ["Supports", "Supported by"], premise: ["Premise of", "Premises (together)"],
+    concedes: ["Concedes", "Conceded by"], outweighs: ["Outweighs", "Outweighed by"],
+    option: ["Options", "An option for"]};
   const SEMANTICS_NAMES = {grounded: "grounded", dfquad: "DF-QuAD",
                            "quadratic-energy": "quadratic energy"};
 
@@ -141,6 +147,7 @@
   viewport.append(clusterLayer, edgeLayer, nodeLayer);
   const nodeEls = [];
   const edgeEls = [];
+  const undercutEls = [];
   const verdictEls = [];
   const shapeEls = [];
 
@@ -178,7 +185,8 @@
     g.append(title, body);
     shapeEls[i] = body;
     if (n.kind !== "argument") {
-      const lines = (n.lines || []).map(t => [t, 11, false])
+      const lines = (n.said || []).map(t => [t, 9, "said"])
+        .concat((n.lines || []).map(t => [t, 11, false]))
         .concat((n.to || []).map(t => [t, 10, true]));
       // Graphviz sized the box for these lines and a verdict line of 9 points, with margins of
       // 0.06 inch above and below: spread the lines over that height as it did.
@@ -190,7 +198,8 @@
       for (const [t, size, bold] of lines) {
         y += size * f;
         const span = svg("tspan", {x: n.box[0], y: (y - size * 0.2).toFixed(1), "font-size": size * 0.94}, t);
-        if (bold) span.setAttribute("font-weight", "bold");
+        if (bold === "said") span.setAttribute("font-style", "italic");
+        else if (bold) span.setAttribute("font-weight", "bold");
         text.appendChild(span);
       }
       y += 9 * f;
@@ -209,7 +218,7 @@
   }
 
   function drawEdge(e) {
-    const style = edgeKinds[e[2]] || {colour: "#777777", dash: true, head: "normal"};
+    const style = edgeKinds[e[2]] || {colour: "#777777", line: "dashed", head: "normal"};
     const p = e[4];
     const g = svg("g", {class: "am-edge am-e-" + e[2] + (e[3] ? " am-undercut" : "")});
     if (p.length >= 4) {
@@ -217,9 +226,9 @@
       for (let k = 2; k + 5 < p.length - 2; k += 6) {
         d += `C${p[k]},${p[k + 1]} ${p[k + 2]},${p[k + 3]} ${p[k + 4]},${p[k + 5]}`;
       }
-      const width = e[2] === "attack" ? 1.6 : 1.3;
+      const width = e[2] === "attack" ? 1.6 : style.line === "bold" ? 2.4 : 1.3;
       const line = svg("path", {d: d, stroke: style.colour, "stroke-width": width, fill: "none"});
-      if (style.dash) line.setAttribute("stroke-dasharray", "5 3");
+      if (DASHES[style.line]) line.setAttribute("stroke-dasharray", DASHES[style.line]);
       g.appendChild(line);
       const lx = p[p.length - 4], ly = p[p.length - 3], ex = p[p.length - 2], ey = p[p.length - 1];
       const dx = ex - lx, dy = ey - ly, len = Math.hypot(dx, dy);
@@ -231,16 +240,45 @@
           head = svg("path", {d: `M${lx},${ly}L${ex},${ey}M${tx + nx * half},${ty + ny * half}` +
                                  `L${tx - nx * half},${ty - ny * half}`,
                               stroke: style.colour, "stroke-width": width + 0.6, fill: "none"});
+        } else if (style.head === "odiamond" || style.head === "diamond") {
+          const half = len * 0.3, mx = (lx + ex) / 2, my = (ly + ey) / 2;
+          head = svg("path", {d: `M${ex},${ey}L${mx + nx * half},${my + ny * half}L${lx},${ly}` +
+                                 `L${mx - nx * half},${my - ny * half}Z`,
+                              fill: style.head === "diamond" ? style.colour : "#ffffff",
+                              stroke: style.colour, "stroke-width": 1.2});
         } else {
           const half = len * 0.36;
           head = svg("path", {d: `M${ex},${ey}L${lx + nx * half},${ly + ny * half}` +
                                  `L${lx - nx * half},${ly - ny * half}Z`,
-                              fill: style.colour, stroke: style.colour, "stroke-width": 1});
+                              fill: style.head === "empty" ? "#ffffff" : style.colour,
+                              stroke: style.colour, "stroke-width": 1});
         }
         head.setAttribute("class", "am-edge-head");
         g.appendChild(head);
       }
     }
+    return g;
+  }
+
+  // An undercut of a single support or attack: a line from the undercutter to the middle of
+  // the relation it denies, ending in the attack's bar.
+  function drawUndercut(u, k) {
+    const p = edges[k][4];
+    const g = svg("g", {class: "am-edge am-e-undercut am-undercut"});
+    if (p.length < 10) return g;
+    const segments = Math.floor((p.length - 4) / 6), at = 2 + 6 * Math.floor((segments - 1) / 2) - 2;
+    const [x0, y0, x1, y1, x2, y2, x3, y3] = p.slice(at, at + 8);
+    const mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8, my = (y0 + 3 * y1 + 3 * y2 + y3) / 8;
+    const [cx, cy, w, h] = nodes[u].box;
+    const dx = mx - cx, dy = my - cy;
+    const scale = Math.min(Math.abs(dx) > 0 ? (w / 2) / Math.abs(dx) : Infinity,
+                           Math.abs(dy) > 0 ? (h / 2) / Math.abs(dy) : Infinity, 1);
+    const sx = cx + dx * scale, sy = cy + dy * scale, len = Math.hypot(mx - sx, my - sy) || 1;
+    const nx = -(my - sy) / len * 6, ny = (mx - sx) / len * 6;
+    const st = edgeKinds.undercut || edgeKinds.attack || {colour: "#c62828"};
+    g.appendChild(svg("path", {d: `M${sx},${sy}L${mx},${my}M${mx + nx},${my + ny}L${mx - nx},${my - ny}`,
+                               stroke: st.colour, "stroke-width": 1.6, fill: "none",
+                               "stroke-dasharray": "5 3"}));
     return g;
   }
 
@@ -272,6 +310,9 @@
     clusterLayer.appendChild(f1);
     const f2 = document.createDocumentFragment();
     edges.forEach((e, i) => { edgeEls[i] = drawEdge(e); f2.appendChild(edgeEls[i]); });
+    (data.undercuts || []).forEach(([u, k], i) => {
+      undercutEls[i] = drawUndercut(u, k); f2.appendChild(undercutEls[i]);
+    });
     edgeLayer.appendChild(f2);
     const f3 = document.createDocumentFragment();
     nodes.forEach((n, i) => { nodeEls[i] = drawNode(n, i); f3.appendChild(nodeEls[i]); });
@@ -401,6 +442,8 @@
     });
     nodes.forEach((n, i) => nodeEls[i].classList.toggle("am-hidden", hidden.has(i)));
     edges.forEach((e, i) => edgeEls[i].classList.toggle("am-hidden", hidden.has(e[0]) || hidden.has(e[1])));
+    (data.undercuts || []).forEach(([u, k], i) => undercutEls[i].classList.toggle("am-hidden",
+      hidden.has(u) || hidden.has(edges[k][0]) || hidden.has(edges[k][1])));
     (data.clusters || []).forEach((c, i) => paintCluster(i));
     nodes.forEach((n, i) => paintBadge(i));
   }
@@ -580,17 +623,22 @@
         panel.appendChild(ul);
       }
     }
-    const byKind = (list, kind, end) => list.filter(k => edges[k][2] === kind).map(k => edges[k][end]);
-    relationList(panel, "Supported by", byKind(incoming[i], "support", 0).concat(byKind(incoming[i], "conclusion", 0)));
-    relationList(panel, n.kind === "argument" ? "Premises (together)" : "Premise of", n.kind === "argument"
-      ? byKind(incoming[i], "premise", 0) : byKind(outgoing[i], "premise", 1));
-    relationList(panel, n.kind === "argument" ? "Undercut by" : "Attacked by", byKind(incoming[i], "attack", 0));
-    relationList(panel, "Supports", byKind(outgoing[i], "support", 1).concat(byKind(outgoing[i], "conclusion", 1)));
-    relationList(panel, "Attacks", byKind(outgoing[i], "attack", 1));
-    const known = {support: 1, premise: 1, conclusion: 1, attack: 1};
-    const others = incoming[i].filter(k => !known[edges[k][2]]).map(k => edges[k][0])
-      .concat(outgoing[i].filter(k => !known[edges[k][2]]).map(k => edges[k][1]));
-    relationList(panel, "Other relations", others);
+    const seen = {};
+    for (const [list, end, side] of [[incoming[i], 0, 1], [outgoing[i], 1, 0]]) {
+      for (const k of list) {
+        const kind = edges[k][2];
+        const words = RELATION_WORDS[kind] || [kind, kind];
+        const title = n.kind === "argument" && kind === "attack" ? "Undercut by" : words[side];
+        (seen[title] = seen[title] || []).push(edges[k][end]);
+      }
+    }
+    for (const [u, k] of data.undercuts || []) {
+      if (u === i) (seen["Undercuts the relation"] = seen["Undercuts the relation"] || []).push(edges[k][1]);
+      if (edges[k][0] === i || edges[k][1] === i) {
+        (seen["Its relation is undercut by"] = seen["Its relation is undercut by"] || []).push(u);
+      }
+    }
+    for (const title of Object.keys(seen)) relationList(panel, title, seen[title]);
     const up = reach(i, false), down = reach(i, true);
     const ends = [...down].filter(k => nodes[k].kind === "recommendation");
     if (up.size || down.size) {
@@ -687,14 +735,16 @@
       wrap.appendChild(item);
     }
     const edgePresent = new Set(edges.map(e => e[3] ? "undercut" : e[2]));
-    for (const kind of [...Object.keys(edgeKinds), "undercut"]) {
+    if ((data.undercuts || []).length) edgePresent.add("undercut");
+    for (const kind of new Set([...Object.keys(edgeKinds), "undercut"])) {
       if (!edgePresent.has(kind)) continue;
       const st = kind === "undercut" ? edgeKinds.attack : edgeKinds[kind];
       if (!st) continue;
       const item = el("span");
       const pic = svg("svg", {viewBox: "0 0 26 14", "aria-hidden": "true"});
       const line = svg("line", {x1: 1, y1: 7, x2: 25, y2: 7, stroke: st.colour, "stroke-width": 2});
-      if (st.dash) line.setAttribute("stroke-dasharray", "4 2");
+      if (DASHES[st.line]) line.setAttribute("stroke-dasharray", DASHES[st.line]);
+      if (st.line === "bold") line.setAttribute("stroke-width", 3);
       pic.appendChild(line);
       item.append(pic, document.createTextNode(kind === "undercut" ? "undercuts (attacks an inference)" : st.name));
       wrap.appendChild(item);
