@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from argmap.evaluation import Framework
 
 __all__ = [
+    "MAX_CHAINS",
+    "MAX_CHAIN_STEPS",
     "VERDICT_WORDS",
     "Chain",
+    "ChainList",
     "Evaluation",
     "chains",
     "evaluate",
@@ -32,6 +35,10 @@ VERDICT_WORDS: dict[str, str] = {"in": "stands", "out": "falls", "undec": "open"
 
 #: Stop enumerating chains past this many, so a dense map cannot make a query explode.
 MAX_CHAINS = 1000
+#: Stop the search after this many steps (a path extended, or a dead end reached): the number
+#: of chains can grow exponentially with a map's depth, and paths that end at an argument
+#: without premises lead nowhere yet cost as much to explore.
+MAX_CHAIN_STEPS = 200_000
 
 
 @dataclass(frozen=True)
@@ -52,44 +59,72 @@ class Chain:
         return " -> ".join(self.steps)
 
 
+class ChainList(list[Chain]):
+    """The chains :func:`chains` found: a list, and whether the search finished.
+
+    ``complete`` is False when the search stopped at its chain limit or its step budget, so
+    more chains may lead to the target than are listed; ``steps`` says how far it went.
+    """
+
+    def __init__(self, found: list[Chain], *, complete: bool, steps: int) -> None:
+        super().__init__(found)
+        self.complete = complete
+        self.steps = steps
+
+
 def _graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
     return subject if isinstance(subject, ArgumentGraph) else ArgumentGraph(subject)
 
 
-def chains(subject: Brief | ArgumentGraph, target: str, *, limit: int = MAX_CHAINS) -> list[Chain]:
+def chains(
+    subject: Brief | ArgumentGraph,
+    target: str,
+    *,
+    limit: int = MAX_CHAINS,
+    max_steps: int = MAX_CHAIN_STEPS,
+) -> ChainList:
     """Every chain of support that ends at ``target``, each from a statement nothing supports.
 
     A chain follows ``supports`` edges and linked arguments (premise -> argument -> conclusion);
     attacks are not support and are not followed. Chains are simple (no id twice) and come in a
-    stable order: shorter first, then by the brief's order. Raises ``KeyError`` for an unknown
-    target.
+    stable order: shorter first, then by the brief's order. The search stops after ``limit``
+    chains or ``max_steps`` steps, whichever comes first; the result's ``complete`` says whether
+    it did, so the time taken stays proportional to ``max_steps`` whatever the map.
+
+    Raises ``KeyError`` for an unknown target; nothing else.
     """
     graph = _graph(subject)
     if target not in graph.nodes:
         raise KeyError(target)
     order = graph.order
     found: list[tuple[str, ...]] = []
+    kinds = (EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION)
+    known: dict[str, list[str]] = {}
 
     def backwards(node: str) -> list[str]:
-        sources = [
-            e.source
-            for e in graph.incoming(node)
-            if e.kind in (EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION)
-        ]
-        return sorted(sources, key=order.__getitem__)
+        sources = known.get(node)
+        if sources is None:
+            sources = sorted({e.source for e in graph.incoming(node) if e.kind in kinds},
+                             key=order.__getitem__)
+            known[node] = sources
+        return sources
 
-    stack: list[tuple[str, tuple[str, ...]]] = [(target, (target,))]
-    while stack and len(found) < limit:
-        node, path = stack.pop()
-        sources = [s for s in backwards(node) if s not in path]
-        if not sources and len(path) > 1:
-            if graph.nodes[node].kind is not NodeKind.ARGUMENT:
+    stack: list[tuple[str, tuple[str, ...], frozenset[str]]] = [
+        (target, (target,), frozenset((target,)))
+    ]
+    steps = 0
+    while stack and len(found) < limit and steps < max_steps:
+        steps += 1
+        node, path, visited = stack.pop()
+        sources = [s for s in backwards(node) if s not in visited]
+        if not sources:
+            if len(path) > 1 and graph.nodes[node].kind is not NodeKind.ARGUMENT:
                 found.append(tuple(reversed(path)))
             continue
         for source in reversed(sources):
-            stack.append((source, (*path, source)))
-    found.sort(key=lambda steps: (len(steps), [order[s] for s in steps]))
-    return [Chain(steps) for steps in found]
+            stack.append((source, (*path, source), visited | {source}))
+    found.sort(key=lambda chain: (len(chain), [order[s] for s in chain]))
+    return ChainList([Chain(chain) for chain in found], complete=not stack, steps=steps)
 
 
 def to_framework(subject: Brief | ArgumentGraph) -> Framework:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Diagnostic", "Severity", "summary_line"]
+__all__ = ["Diagnostic", "Severity", "summary_line", "terminal_safe"]
 
 
 class Severity(str, enum.Enum):
@@ -44,11 +45,12 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        # One line per finding, whatever the brief's text holds: line breaks become spaces.
-        text = f"{self.location()}: {self.code} {self.severity.value}: {_one_line(self.message)}"
+        # One line per finding, whatever the brief's text (or its file's name) holds: line
+        # breaks become spaces, and control characters are shown as escapes.
+        text = f"{self.location()}: {self.code} {self.severity.value}: {self.message}"
         if self.hint:
-            text += f" ({_one_line(self.hint)})"
-        return text
+            text += f" ({self.hint})"
+        return terminal_safe(text)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping with stable keys."""
@@ -63,8 +65,27 @@ class Diagnostic:
         }
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+# Control characters (an escape sequence can recolour a terminal, move its cursor, or set its
+# title), bidirectional overrides and isolates (they make text read differently from what it
+# says), and lone surrogates (no output can encode them).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\r\n\u2028\u2029\t":
+        return " "
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` on one line, fit for a terminal: line breaks and tabs become spaces, and every
+    other control character, bidirectional override and lone surrogate is shown as an escape
+    (``\\x1b``), so brief text cannot move the cursor, recolour or retitle the terminal."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_visible, text.replace("\r\n", "\n"))
 
 
 def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:

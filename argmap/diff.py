@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis import VERDICT_WORDS, grounded_labels
+from argmap.diagnostics import terminal_safe
 from argmap.errors import ArgmapError
 from argmap.graph import ArgumentGraph
 from argmap.model import Brief
@@ -144,17 +145,25 @@ def to_text(result: BriefDiff) -> str:
     lines += [f"+ {s} {k} {t}" for s, k, t in result.relations_added]
     lines += [f"- {s} {k} {t}" for s, k, t in result.relations_removed]
     lines += [f"! {key}: {_verdict(old)} -> {_verdict(new)}" for key, old, new in result.verdicts]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(terminal_safe, lines)) + "\n"
 
 
-def _code(text: str) -> str:
-    """An id as inline code; ids are kebab-case, but a stray backtick must not break out."""
-    return "`" + text.replace("`", "'") + "`"
+def _code(text: str, *, in_table: bool = False) -> str:
+    """An id as inline code: whatever the id holds, it cannot leave the code span."""
+    from argmap.publish.text import markdown_code
+
+    return markdown_code(text, in_table=in_table)
 
 
 def to_markdown(result: BriefDiff, *, title: str = "argmap diff") -> str:
-    """The diff as Markdown for a pull-request comment; verdict changes come first."""
-    lines = [f"### {title}", ""]
+    """The diff as Markdown for a pull-request comment; verdict changes come first.
+
+    ``title`` and every id are escaped (they come from the brief), so the comment holds no HTML
+    and no link, however the briefs are written.
+    """
+    from argmap.publish.text import markdown_text
+
+    lines = [f"### {markdown_text(title)}", ""]
     if result.empty:
         return "\n".join([*lines, "No changes to the argument.", ""])
     if result.verdicts:
@@ -165,19 +174,19 @@ def to_markdown(result: BriefDiff, *, title: str = "argmap diff") -> str:
             "|---|---|---|",
         ]
         lines += [
-            f"| {_code(key)} | {_verdict(old)} | {_verdict(new)} |"
+            f"| {_code(key, in_table=True)} | {_verdict(old)} | {_verdict(new)} |"
             for key, old, new in result.verdicts
         ]
         lines.append("")
     sections = [
-        ("Added", [f"{_code(key)} ({kind})" for key, kind in result.added]),
-        ("Removed", [f"{_code(key)} ({kind})" for key, kind in result.removed]),
-        ("Changed", [f"{_code(key)}: {', '.join(fields)}" for key, fields in result.changed]),
-        ("Relations added", [f"{_code(s)} {k} {_code(t)}" for s, k, t in result.relations_added]),
-        (
-            "Relations removed",
-            [f"{_code(s)} {k} {_code(t)}" for s, k, t in result.relations_removed],
-        ),
+        ("Added", [f"{_code(key)} ({markdown_text(kind)})" for key, kind in result.added]),
+        ("Removed", [f"{_code(key)} ({markdown_text(kind)})" for key, kind in result.removed]),
+        ("Changed", [f"{_code(key)}: {markdown_text(', '.join(fields))}"
+                     for key, fields in result.changed]),
+        ("Relations added",
+         [f"{_code(s)} {markdown_text(k)} {_code(t)}" for s, k, t in result.relations_added]),
+        ("Relations removed",
+         [f"{_code(s)} {markdown_text(k)} {_code(t)}" for s, k, t in result.relations_removed]),
     ]
     for heading, items in sections:
         if items:

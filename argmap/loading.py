@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Origin",
     "ReadResult",
+    "append_atomic",
     "dump",
     "dumps",
     "load",
@@ -347,13 +349,19 @@ def _model_for(path: tuple[Any, ...]) -> type[BaseModel] | None:
     return _MODEL_AT_DEPTH.get(pattern)
 
 
+def _short(value: Any) -> str:
+    """A key or number as messages show it: never more than 40 characters."""
+    shown = repr(value) if isinstance(value, float) else str(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_short(value)}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the text {shown!r}"
@@ -384,8 +392,15 @@ def schema_diagnostics(
     """Turn Pydantic's validation errors into diagnostics at the offending key or value."""
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     extras: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    bad_keys: list[tuple[Any, ...]] = []
     for item in error.errors(include_url=False):
         loc = _without_union_tags(tuple(item["loc"]))
+        if loc and loc[-1] == "[key]":  # a key of a mapping of ids, such as 'claims: {1: ...}'
+            bad_keys.append(loc[:-1])
+            continue
+        if item["type"] == "invalid_key":  # a key of a model, such as '1:' at the top
+            bad_keys.append((*loc[:-1], item["input"]))
+            continue
         if item["type"] == "extra_forbidden":
             extras.append((loc, dict(item)))
             continue
@@ -396,12 +411,22 @@ def schema_diagnostics(
 
     # A union (text or a list of texts) fails once per member; when one member got further into
     # the value (into the list), its error is the one that explains the problem.
+    # Every proper prefix of a location, collected once: asking each location whether another
+    # lies deeper would be quadratic in the number of errors (10,000 numeric ids).
+    has_deeper = {other[:end] for other in grouped for end in range(len(other))}
     for loc in list(grouped):
-        deeper = any(other[: len(loc)] == loc and len(other) > len(loc) for other in grouped)
-        if deeper and all(tuple(item["loc"]) != loc for item in grouped[loc]):
+        if loc in has_deeper and all(tuple(item["loc"]) != loc for item in grouped[loc]):
             del grouped[loc]
 
     diagnostics: list[Diagnostic] = []
+    for loc in bad_keys:
+        line, column = positions.key_position(loc)
+        where = f" in '{_short(loc[-2])}'" if len(loc) >= 2 else ""
+        key = loc[-1]
+        diagnostics.append(_diagnostic(
+            path, "AM010", f"the key {_short(key)}{where} must be text, not {_describe(key)}",
+            line, column,
+            "put the key in quotes, or better, name it in words: ids are kebab-case text"))
     for loc, _item in extras:
         key = loc[-1]
         parent = loc[:-1]
@@ -438,9 +463,10 @@ def schema_diagnostics(
             continue
         value = _value_at(data, loc)
         line, column = positions.value_position(loc)
+        parent_value = _value_at(data, loc[:-1]) if loc else None
         name = (
-            f"'{loc[-1]}'"
-            if loc and isinstance(loc[-1], str)
+            f"'{_short(loc[-1])}'"
+            if loc and (isinstance(loc[-1], str) or isinstance(parent_value, Mapping))
             else (
                 f"item {loc[-1] + 1} of '{loc[-2]}'"
                 if len(loc) >= 2 and isinstance(loc[-1], int)
@@ -497,6 +523,35 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         if isinstance(error, OSError):
             raise OSError(error.errno, error.strerror, str(target)) from error
         raise
+
+
+def append_atomic(path: str | os.PathLike[str], content: str) -> None:
+    """Append ``content`` to a file (made if missing) all at once, or not at all.
+
+    The text goes out in one appending write; when the disk fills half-way, the file is cut back
+    to its old length, so no reader ever sees half a report. An ``OSError`` names ``path``.
+    """
+    target = os.fspath(path)
+    data = content.encode("utf-8")
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, target) from error
+    try:
+        status = os.fstat(handle)
+        start = status.st_size
+        view = memoryview(data)
+        written = 0
+        try:
+            while written < len(data):
+                written += os.write(handle, view[written:])
+        except OSError as error:
+            if stat.S_ISREG(status.st_mode):
+                with contextlib.suppress(OSError):
+                    os.ftruncate(handle, start)
+            raise OSError(error.errno, error.strerror, target) from error
+    finally:
+        os.close(handle)
 
 
 def _mode_for(target: Path) -> int:

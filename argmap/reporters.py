@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import quote
 
 from argmap.checks import Rule
-from argmap.diagnostics import Diagnostic, Severity, summary_line
+from argmap.diagnostics import Diagnostic, Severity, summary_line, terminal_safe
 
 __all__ = [
     "Report",
@@ -263,7 +263,9 @@ def _github(report: Report, options: ReportOptions) -> str:
         if d.hint:
             message += f" ({d.hint})"
         command = _GITHUB_COMMAND[d.severity]
-        lines.append(f"::{command} {','.join(properties)}::{escape_data(message)}")
+        # After escaping, line breaks are %0A; what is left of control characters (an escape
+        # sequence would recolour the job log) is shown as text.
+        lines.append(terminal_safe(f"::{command} {','.join(properties)}::{escape_data(message)}"))
     return "".join(line + "\n" for line in lines)
 
 
@@ -413,10 +415,11 @@ def _plural(count: int, word: str) -> str:
 
 
 def _markdown_code(text: str) -> str:
-    shown = text.replace("|", "\\|")
-    if "`" in shown:
-        return "<code>" + shown.replace("&", "&amp;").replace("<", "&lt;") + "</code>"
-    return f"`{shown}`"
+    """A file name as code in a table cell: it cannot leave the code span, the cell or the row,
+    nor become a link or HTML (see :func:`argmap.publish.text.markdown_code`)."""
+    from argmap.publish.text import markdown_code
+
+    return markdown_code(text, in_table=True)
 
 
 #: The job summary lists at most this many failing briefs; the annotations have the rest.

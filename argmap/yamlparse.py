@@ -49,6 +49,10 @@ MAX_DEPTH = 64
 MAX_EXPANDED_VALUES = 2_000_000
 #: ...nor to more than this many times its own size.
 MAX_EXPANSION_RATIO = 20
+#: Whole numbers may have at most this many digits (a brief's numbers are scores and years;
+#: Python refuses to print integers of more than 4,300 digits, and converting them is slow).
+MAX_NUMBER_DIGITS = 1000
+_MAX_NUMBER_BITS = int(MAX_NUMBER_DIGITS * 3.33)
 
 
 _CORE_TAG = "tag:yaml.org,2002:"
@@ -92,6 +96,25 @@ class _Stop(Exception):
     """Parsing cannot go on; the problem has been recorded."""
 
 
+class _TooLong(ValueError):
+    """A number has more digits than :data:`MAX_NUMBER_DIGITS`."""
+
+
+_TOO_LONG = (f"this number has more than {MAX_NUMBER_DIGITS:,} digits, more than argmap reads",
+             "put it in quotes to keep it as text")
+
+
+def _whole(digits: str, base: int) -> int:
+    """``int(digits, base)``, refusing numbers of more than :data:`MAX_NUMBER_DIGITS` digits
+    before converting them (the conversion itself is slow for huge decimal texts)."""
+    if len(digits) > MAX_NUMBER_DIGITS + 2:
+        raise _TooLong(digits)
+    number = int(digits, base)
+    if number.bit_length() > _MAX_NUMBER_BITS:
+        raise _TooLong(digits)
+    return number
+
+
 def _position_of_offset(text: str, offset: int) -> Position:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -110,10 +133,10 @@ def _resolve_plain(value: str) -> Any:
     if first in "0123456789+-." or first == "0":
         if _INT.match(value):
             if value.startswith("0o"):
-                return int(value[2:], 8)
+                return _whole(value[2:], 8)
             if value.startswith("0x"):
-                return int(value[2:], 16)
-            return int(value)
+                return _whole(value[2:], 16)
+            return _whole(value, 10)
         if _FLOAT.match(value):
             lowered = value.lower()
             if lowered.endswith("inf"):
@@ -136,11 +159,24 @@ class _Frame:
         self.anchor = anchor
         self.key: Any = _NO_KEY
         self.key_pos: Position = (1, 1)
-        self.seen_keys: dict[Any, Position] = {}
+        self.seen_keys: dict[tuple[type, Any], Position] = {}
         self.size = 1
 
 
 _NO_KEY = object()
+
+
+def _shown_key(key: Any) -> str:
+    """A key as a message shows it: as YAML spells it (true, .nan), and never very long."""
+    if isinstance(key, bool):
+        shown = "true" if key else "false"
+    elif key is None:
+        shown = "null"
+    elif isinstance(key, float):
+        shown = {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}.get(repr(key), repr(key))
+    else:
+        shown = str(key)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 class _Builder:
@@ -265,7 +301,13 @@ class _Builder:
         value: str = event.value
         if tag is None or tag == "!":
             plain = event.implicit[0] and not event.style
-            return _resolve_plain(value) if plain else value
+            if not plain:
+                return value
+            try:
+                return _resolve_plain(value)
+            except _TooLong:
+                self.fail("AM001", _TOO_LONG[0], position, _TOO_LONG[1])
+                return value
         if not tag.startswith(_CORE_TAG):
             self.fail(
                 "AM001",
@@ -277,7 +319,11 @@ class _Builder:
         name = tag[len(_CORE_TAG) :]
         if name == "str":
             return value
-        resolved = _resolve_plain(value)
+        try:
+            resolved = _resolve_plain(value)
+        except _TooLong:
+            self.fail("AM001", _TOO_LONG[0], position, _TOO_LONG[1])
+            return value
         wanted: dict[str, Callable[[Any], bool]] = {
             "null": lambda v: v is None,
             "bool": lambda v: isinstance(v, bool),
@@ -291,9 +337,16 @@ class _Builder:
             )
             return value
         if not test(resolved):
-            self.fail("AM001", f"'{value}' is not a valid !!{name}", position)
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            self.fail("AM001", f"'{shown}' is not a valid !!{name}", position)
             return value
-        return float(resolved) if name == "float" else resolved
+        if name == "float":
+            try:
+                return float(resolved)
+            except OverflowError:
+                self.fail("AM001", "this number is too large for a !!float", position)
+                return value
+        return resolved
 
     def _alias(self, anchor: str, position: Position) -> tuple[Any, int]:
         found = self.anchors.get(anchor)
@@ -329,21 +382,30 @@ class _Builder:
                 self.fail("AM001", "a mapping key must be a plain value", position)
                 raise _Stop
             key = value
-            try:
-                hash(key)
-            except TypeError:  # pragma: no cover - scalars are always hashable
-                key = str(key)
-            first = frame.seen_keys.get(key)
+            # Keys are told apart as YAML tells them apart: 1 and true are different keys
+            # (Python finds them equal), and two .nan keys are the same one (Python finds NaN
+            # unequal to itself).
+            identity = (type(key), repr(key) if isinstance(key, float) else key)
+            first = frame.seen_keys.get(identity)
             if first is not None:
                 self.fail(
                     "AM002",
-                    f"the key '{key}' appears twice in this mapping (first at line {first[0]}); "
-                    "YAML would keep only the last",
+                    f"the key '{_shown_key(key)}' appears twice in this mapping (first at line "
+                    f"{first[0]}); YAML would keep only the last",
                     position,
                     "merge the two entries, or rename one",
                 )
+            elif key in frame.container:
+                self.fail(
+                    "AM002",
+                    f"the key '{_shown_key(key)}' cannot stand beside the key "
+                    f"'{_shown_key(next(k for k in frame.container if k == key))}' in this "
+                    "mapping: once read, the two are equal",
+                    position,
+                    "put keys in quotes to keep them as text",
+                )
             else:
-                frame.seen_keys[key] = position
+                frame.seen_keys[identity] = position
             frame.key = key
             frame.key_pos = position
             key_path = (*frame.path, key)
@@ -412,10 +474,12 @@ def _parse_fast(text: str) -> Any | None:
             if tree.is_stream(root) or not tree.is_map(root):
                 return None
             emitted = ryml.emit_json_malloc(tree, root)
-        data = json.loads(emitted, object_pairs_hook=_no_duplicates)
+        data = json.loads(emitted, object_pairs_hook=_no_duplicates, parse_int=_json_int)
     except Exception:
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or ("\\u" in text and _holds_surrogate(data)):
+        return None
+    return data
 
 
 def record_positions(
@@ -495,9 +559,21 @@ def _yaml_error_problem(text: str, error: yaml.YAMLError) -> ParseProblem:
     return ParseProblem("AM001", f"invalid YAML: {error}", 1, 1)
 
 
+def _json_int(digits: str) -> int:
+    return _whole(digits, 10)
+
+
+_LONG_DIGITS = re.compile(rf"[0-9]{{{MAX_NUMBER_DIGITS + 1}}}")
+
+
 def _parse_json(text: str) -> Parsed:
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_json_int)
+    except _TooLong:
+        found = _LONG_DIGITS.search(text)
+        line, column = _position_of_offset(text, found.start()) if found else (1, 1)
+        problem = ParseProblem("AM001", _TOO_LONG[0], line, column, _TOO_LONG[1])
+        return Parsed(None, SourceMap({}, {}), [problem], parser="json")
     except _Duplicate:
         return _parse_careful(text)
     except json.JSONDecodeError as error:
@@ -505,7 +581,41 @@ def _parse_json(text: str) -> Parsed:
         return Parsed(None, SourceMap({}, {}), [problem], parser="json")
     except RecursionError:
         return _parse_careful(text)
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) and _holds_surrogate(data):
+        found = _LONE_SURROGATE.search(text)
+        line, column = _position_of_offset(text, found.start()) if found else (1, 1)
+        problem = ParseProblem(
+            "AM001", "the escape \\u" + (found.group()[2:] if found else "d800")
+            + " is half of a surrogate pair, not a character", line, column,
+            "write the character itself, or both halves of the pair")
+        return Parsed(None, SourceMap({}, {}), [problem], parser="json")
     return Parsed(data, SourceMap(text=text), [], parser="json")
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _holds_surrogate(data: Any) -> bool:
+    """True when a key or text anywhere in ``data`` holds a lone surrogate (JSON lets an escape
+    write one; it is no character, and no output can encode it)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _parse_careful(text: str) -> Parsed:

@@ -19,6 +19,7 @@ from argmap.cli import (
     fail,
     load_or_exit,
 )
+from argmap.diagnostics import terminal_safe
 
 __all__ = ["chains_command", "diff_command", "evaluate_command"]
 
@@ -52,14 +53,19 @@ def chains_command(
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise fail(f"no statement '{target}' in {path}{hint}")
     found = chains(brief, target)
+    if not found.complete:
+        typer.echo(f"argmap: the search stopped after {found.steps:,} steps and "
+                   f"{len(found):,} chains: more chains lead to '{target}' than are listed "
+                   "(the map's support is very dense, or very deep)", err=True)
     if output_format is TextOrJson.json:
         typer.echo(json.dumps([list(chain.steps) for chain in found], indent=2))
         return
     if not found:
-        typer.echo(f"nothing supports '{target}'")
+        if found.complete:
+            typer.echo(f"nothing supports '{target}'")
         return
     for chain in found:
-        typer.echo(str(chain))
+        typer.echo(terminal_safe(str(chain)))
 
 
 @app.command("evaluate")
@@ -96,15 +102,17 @@ def evaluate_command(
         )
         return
     typer.echo(
-        f"{brief.title} ({result.semantics} semantics"
-        + ("" if result.converged else "; did NOT converge")
+        f"{terminal_safe(brief.title)} ({result.semantics} semantics"
+        + ("" if result.converged else "; did NOT converge within the work budget: the "
+           "strengths shown are the last state reached")
         + ")"
     )
     order = {"recommendation": 0, "claim": 1, "objection": 2, "premise": 3, "argument": 4}
     for row in sorted(rows, key=lambda r: (order[str(r["kind"])], str(r["id"]))):
         label = VERDICT_WORDS.get(str(row["label"]), "?")
         strength = "" if row["strength"] is None else f"{row['strength']:.3f}"
-        typer.echo(f"  {label:<7} {strength:>6}  {row['kind']:<15} {row['id']}")
+        shown = terminal_safe(str(row["id"]))
+        typer.echo(f"  {label:<7} {strength:>6}  {row['kind']:<15} {shown}")
 
 
 def _read_version(spec: str) -> tuple[str, object]:

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, Semantics, app, fail
+from argmap.diagnostics import terminal_safe
 from argmap.errors import ArgmapError, BriefError
 from argmap.model import Brief
 
@@ -282,6 +283,9 @@ def _run(
     progress = path.is_dir() and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     with _progress(targets, progress, verb) as items:
         for source, target in items:
+            if target is not None and target.exists() and os.path.samefile(source, target):
+                raise fail(f"the output {target} is the brief {source} itself; writing there "
+                           "would replace the brief")
             brief, message = _checked(source, config, root, force,
                                       "drawn" if fmt != "md" else "summarised")
             if message:
@@ -368,7 +372,7 @@ def _fresh(target: Path, data: bytes, text: bool) -> bool:
         fromfile=f"{target} (on disk)", tofile=f"{target} (generated)",
     ))
     shown = diff[:MAX_DIFF_LINES]
-    typer.echo("".join(line if line.endswith("\n") else line + "\n" for line in shown), nl=False)
+    typer.echo("".join(terminal_safe(line.rstrip("\n")) + "\n" for line in shown), nl=False)
     if len(diff) > len(shown):
         typer.echo(f"... {len(diff) - len(shown)} more diff lines")
     return False

@@ -9,6 +9,7 @@ happen (a bad option or configuration, a path that does not exist).
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
@@ -27,6 +28,7 @@ from argmap.discovery import declares_brief
 from argmap.errors import ArgmapError, ConfigError
 from argmap.lenient import without_echoes
 from argmap.loading import MAX_FILE_BYTES, read_bytes
+from argmap.project import is_inside
 from argmap.reporters import Report, ReportOptions, get_reporter, statistics_table
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "ValidationRun",
     "check_rendered",
     "discover",
+    "is_input",
     "shown_path",
     "validate",
     "validate_paths",
@@ -122,6 +125,23 @@ class ValidationRun:
     report: Report
     suppressed: int
     unknown_suppressions: tuple[UnknownSuppression, ...]
+
+
+def is_input(target: Path, paths: list[Path]) -> bool:
+    """True when writing ``target`` would overwrite one of ``paths``, or a brief that a folder
+    among them holds (the same file under another name counts too)."""
+    if not target.exists():
+        return False
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, path):
+                return True
+            if (path.is_dir() and target.suffix.lower() in _SUFFIXES
+                    and is_inside(target.resolve(), path.resolve())):
+                data = _read_small(target)
+                if data is not None and declares_brief(data):
+                    return True
+    return False
 
 
 def shown_path(file: Path, cwd: Path | None = None) -> Path:
@@ -280,6 +300,15 @@ def validate(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
+    for path in paths:
+        if path.is_dir() and path.suffix.lower() in _SUFFIXES and next(
+            discover([path]), None
+        ) is None:
+            raise fail(f"'{path}' is a folder, not a brief file, and holds no briefs")
+    for option, target in (("--output", output), ("--summary-file", summary_file)):
+        if target is not None and is_input(target, paths):
+            raise fail(f"{option} {target} is one of the briefs being checked; writing there "
+                       "would replace it")
     if root is not None and not root.is_dir():
         raise fail(f"--root must be a folder: {root}")
     if config_file is not None and not config_file.is_file():
@@ -313,16 +342,23 @@ def validate(
     else:
         from argmap.loading import write_atomic
 
-        write_atomic(output, text)
+        try:
+            write_atomic(output, text)
+        except OSError as error:
+            raise fail(f"cannot write the report to {output}: {error.strerror or error}") from None
     if reporter.machine:
         if show_statistics and not reporter.statistics and report.diagnostics:
             typer.echo(statistics_table(report), err=True)
         if not quiet:
             typer.echo(summary_line(len(report.files), list(report.diagnostics)), err=True)
     if summary_file is not None:
-        markdown = get_reporter("markdown").render(report, options)
-        with summary_file.open("a", encoding="utf-8") as stream:
-            stream.write(markdown)
+        from argmap.loading import append_atomic
+
+        try:
+            append_atomic(summary_file, get_reporter("markdown").render(report, options))
+        except OSError as error:
+            raise fail(f"cannot append the summary to {summary_file}: "
+                       f"{error.strerror or error}; nothing was written to it") from None
     raise typer.Exit(EXIT_FINDINGS if report.failed else EXIT_CLEAN)
 
 

@@ -30,13 +30,25 @@ from dataclasses import dataclass
 
 from argmap.evaluation.framework import Framework
 
-__all__ = ["DEFAULT_MAX_STEPS", "RK4_STEP", "GradualResult", "dfquad", "quadratic_energy"]
+__all__ = [
+    "DEFAULT_MAX_STEPS",
+    "DEFAULT_MAX_WORK",
+    "RK4_STEP",
+    "GradualResult",
+    "dfquad",
+    "quadratic_energy",
+]
 
 RK4_STEP = 0.1
 """Time step of the Runge-Kutta integration on cyclic frameworks."""
 
 DEFAULT_MAX_STEPS = 20_000
 """Default bound on integration steps (simulated time ``DEFAULT_MAX_STEPS * RK4_STEP``)."""
+
+DEFAULT_MAX_WORK = 1_500_000
+"""Default bound on the work of an integration: steps times the nodes and edges one step visits
+(four times each, for RK4's four stages). A large cyclic map gets fewer steps, so a map that does
+not settle costs about a second, not minutes; it comes back with ``converged`` false."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,7 @@ class GradualResult:
     ``"topological"`` when one pass in topological order was exact (the framework is acyclic) and
     ``"rk4"`` when a cyclic part had to be integrated; ``iterations`` counts the integration steps
     (0 for ``"topological"``) and ``converged`` says whether the residual fell below the tolerance
-    within ``max_steps``. An unconverged result holds the last state reached.
+    within ``max_steps`` and ``max_work``. An unconverged result holds the last state reached.
     """
 
     strengths: dict[str, float]
@@ -265,6 +277,8 @@ def _integrate(
 
     x = base0[:]  # statements start at their base scores
     h, half, sixth = RK4_STEP, RK4_STEP / 2.0, RK4_STEP / 6.0
+    per_step = 4 * (len(rest) + sum(map(len, r_att)) + sum(map(len, r_sup)) + sum(map(len, r_prem)))
+    max_steps = min(max_steps, DEFAULT_MAX_WORK // max(per_step, 1))
     steps = 0
     while True:
         k1 = drift(x)

@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
-from argmap.analysis import VERDICT_WORDS, chains
+from argmap.analysis import MAX_CHAIN_STEPS, VERDICT_WORDS, chains
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
@@ -221,8 +221,12 @@ def summary_context(
     builder = _Builder(graph)
 
     recommendation_nodes = [n for n in graph.statements() if n.kind is NodeKind.RECOMMENDATION]
+    # One step budget for the whole summary, shared by the recommendations, so that a brief with
+    # many recommendations over a dense map costs no more than one chain search.
+    budget = max(1_000, MAX_CHAIN_STEPS // max(1, len(recommendation_nodes)))
     found_chains = {
-        node.id: chains(graph, node.id, limit=chain_limit + 1) for node in recommendation_nodes
+        node.id: chains(graph, node.id, limit=chain_limit + 1, max_steps=budget)
+        for node in recommendation_nodes
     }
     grounds: dict[str, list[str]] = {}
     for key, found in found_chains.items():
@@ -364,7 +368,8 @@ def _recommendation(
     )
     return RecommendationView(
         node.id, clean(item.text), item.qualifier, item.section, addressees,
-        builder.quotes(item.quotes), tuple(chain_views), len(found) > limit, tuple(objections),
+        builder.quotes(item.quotes), tuple(chain_views),
+        len(found) > limit or not getattr(found, "complete", True), tuple(objections),
         verdicts.get(node.id) if verdicts is not None else None,
         strengths.get(node.id),
     )

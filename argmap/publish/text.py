@@ -22,6 +22,7 @@ __all__ = [
     "dot_html",
     "dot_id",
     "dot_tooltip",
+    "markdown_code",
     "markdown_text",
     "mermaid_text",
     "short_name",
@@ -87,8 +88,18 @@ _DOT_HTML_SPECIAL = re.compile(r'[&<>"\\]')
 
 
 def dot_id(text: str) -> str:
-    """A double-quoted DOT id for ``text`` (a node name): distinct texts give distinct ids."""
-    text = clean(text)
+    """A double-quoted DOT id for ``text`` (a node name): distinct texts give distinct ids.
+
+    Ids are not cleaned, which would fold ``'a b'``, ``'a  b'`` and ``'a\\tb'`` into one node:
+    each character that is not printable, and ``%`` itself, is written as ``%XX`` (or
+    ``%uXXXX``), so the mapping is one to one and the id holds no control character.
+    """
+    if not text.isprintable() or "%" in text:
+        text = "".join(
+            c if c.isprintable() and c != "%"
+            else (f"%{ord(c):02X}" if ord(c) < 0x100 else f"%u{ord(c):04X}")
+            for c in text
+        )
     if "\\" in text or '"' in text:
         text = text.translate(_DOT_ID)
     return '"' + text + '"'
@@ -143,6 +154,11 @@ _MARKDOWN = str.maketrans(
 )
 _MARKDOWN_SPECIAL = re.compile(r"[&<>\\`*_\[\]|~!{}$]")
 _BLOCK_START = re.compile(r"([#+=\-]|\d+[.)])")
+# GitHub-flavoured Markdown turns bare addresses into links (www.x.org, https://x.org,
+# a@x.org; markdown-it's linkify even x.org). A backslash before the dot of a domain, the '@'
+# and the ':' of '://' splits the text where a link would be recognised, and renders as the
+# character alone.
+_LINKISH = re.compile(r"(?<=\w)\.(?=\w)|@|:(?=//)")
 
 
 def markdown_text(text: str) -> str:
@@ -150,8 +166,30 @@ def markdown_text(text: str) -> str:
     text = clean(text)
     if _MARKDOWN_SPECIAL.search(text) is not None:
         text = text.translate(_MARKDOWN)
+    if "." in text or "@" in text or ":" in text:
+        text = _LINKISH.sub(r"\\\g<0>", text)
     match = _BLOCK_START.match(text)
     if match is not None:
         marker = match.group(1)
         text = marker[:-1] + "\\" + marker[-1] + text[len(marker):]
     return text
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def markdown_code(text: str, *, in_table: bool = False) -> str:
+    """``text`` cleaned and shown as inline code: a file name or an id, exactly as written.
+
+    The fence is one backtick longer than the longest run of backticks inside, so the text
+    cannot close it; inside a table, ``|`` is escaped (GitHub splits cells before it reads
+    code). Code is never a link or HTML, whatever it holds.
+    """
+    text = clean(text)
+    runs = _BACKTICKS.findall(text)
+    fence = "`" * (max(map(len, runs), default=0) + 1)
+    if in_table:
+        text = text.replace("|", "\\|")
+    if text.startswith(("`", " ")) or text.endswith(("`", " ")) or not text:
+        text = f" {text} "
+    return fence + text + fence
