@@ -187,7 +187,10 @@ def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Eva
     """Evaluate the map: grounded labels, or DF-QuAD / quadratic-energy strengths.
 
     Grounded labelling always comes along, since it says what stands; the gradual semantics add
-    strengths in [0, 1].
+    strengths in [0, 1]. On a cyclic map they stop at a work budget (see
+    :data:`argmap.evaluation.gradual.DEFAULT_MAX_WORK`) and say so with ``converged`` false.
+
+    Raises ``ValueError`` for an unknown ``semantics``, and nothing else for any brief.
     """
     from argmap import evaluation as engine
 

@@ -38,6 +38,9 @@ def check(
     ``root`` is the folder the brief's source may be read from; by default the one chosen when
     the brief was loaded (see :mod:`argmap.project`). A brief built in code reads its source
     relative to the current folder, inside the project root, and has no line numbers.
+
+    Never raises for anything a brief holds: what is wrong with it (an unreadable source
+    included) comes back as diagnostics.
     """
     origin = brief._origin
     brief_file: Path | None = getattr(origin, "file", None)

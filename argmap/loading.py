@@ -281,7 +281,8 @@ def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     """Load a brief from a YAML or JSON file.
 
     Raises :class:`~argmap.errors.BriefError` (a ``ValueError``) listing every problem, each at
-    its line and column, when the file cannot be read as a brief.
+    its line and column, when the file cannot be read as a brief, is missing or unreadable, or
+    is larger than :data:`MAX_FILE_BYTES`; nothing else, whatever the file holds.
     """
     result = read(path, root=root)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
@@ -295,7 +296,10 @@ def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
 
 
 def loads(text: str, *, path: str = "<string>", json_syntax: bool = False) -> Brief:
-    """Load a brief from YAML (or JSON) text; raises :class:`BriefError` like :func:`load`."""
+    """Load a brief from YAML (or JSON) text; raises :class:`BriefError` like :func:`load`.
+
+    Whatever the text holds, nothing but :class:`BriefError` is raised.
+    """
     result = read_text(text, path=path, json_syntax=json_syntax)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if result.brief is None or errors:
@@ -564,7 +568,10 @@ def _mode_for(target: Path) -> int:
 
 
 def dumps(brief: Brief) -> str:
-    """The brief as YAML text, keys in the format's order; :func:`loads` reads it back equal."""
+    """The brief as YAML text, keys in the format's order; :func:`loads` reads it back equal.
+
+    Never raises for a brief that :func:`load` or :func:`loads` returned.
+    """
     from argmap.yamlwrite import to_yaml
 
     return to_yaml(brief.model_dump(mode="json", exclude_defaults=True))
@@ -572,7 +579,10 @@ def dumps(brief: Brief) -> str:
 
 def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
     """Write the brief to ``path`` atomically, as JSON when its name ends in ``.json`` and as
-    YAML otherwise; ``load(path)`` gives it back equal."""
+    YAML otherwise; ``load(path)`` gives it back equal.
+
+    Raises ``OSError`` (naming ``path``) when the file cannot be written; nothing else.
+    """
     if os.fspath(path).lower().endswith(".json"):
         from argmap.convert import dumps_json
 

@@ -75,6 +75,12 @@ def render(
     Image formats and the interactive HTML map run ``dot`` (see :func:`find_dot`), stopped after
     ``timeout`` seconds; ``options`` go to :func:`to_dot`, :func:`to_html`, :func:`to_mermaid`
     or :func:`to_markdown`.
+
+    Raises :class:`~argmap.ConfigError` for an unknown format or option,
+    :class:`~argmap.RenderError` (:class:`~argmap.DotNotFoundError`,
+    :class:`~argmap.DotTimeoutError`) when ``dot`` is missing, slow, fails, writes more than
+    :data:`~argmap.publish.graphviz_exe.MAX_OUTPUT_BYTES` or writes something other than
+    ``fmt``; nothing else.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt == "dot":

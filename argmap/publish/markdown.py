@@ -506,7 +506,8 @@ def to_markdown(
     :func:`argmap.to_mermaid`); ``evaluation`` is True to evaluate the map (grounded verdicts
     and DF-QuAD strengths), an evaluation from :func:`argmap.evaluate`, or False/None for no
     verdicts; ``chain_limit`` caps the chains shown per recommendation. Raises
-    :class:`~argmap.errors.RenderError` when a template fails.
+    :class:`~argmap.errors.RenderError` when a template fails or an option is wrong, and
+    nothing else: brief text is escaped, so it can put no HTML, link or image into the summary.
     """
     if chain_limit < 1:
         raise RenderError(f"chain_limit must be at least 1, not {chain_limit}")

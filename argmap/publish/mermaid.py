@@ -36,7 +36,8 @@ def to_mermaid(
     """The argument map of a brief as a Mermaid flowchart.
 
     The options mean what they mean for :func:`argmap.to_dot`; the legend is off by default,
-    since a flowchart embedded in a page is usually explained by the page.
+    since a flowchart embedded in a page is usually explained by the page. Raises
+    :class:`~argmap.ConfigError` for a wrong option, and nothing else.
     """
     if direction not in DIRECTIONS:
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")

@@ -139,4 +139,5 @@ def test_dot_escapes_leave_no_way_out_of_a_string() -> None:
     assert dot_id('a"b\\') == '"a\\"b\\\\"'
     assert dot_tooltip('say "x" \\N') == '"say \\"x\\" \\\\\\\\N"'
     assert dot_html('<TD> & "q" \\N') == "&lt;TD&gt; &amp; &quot;q&quot; \\\\N"
-    assert dot_id("new\nline\x00") == '"new line"'
+    # Ids are encoded, not cleaned: 'a b', 'a  b' and 'a\tb' must stay three nodes.
+    assert dot_id("new\nline\x00") == '"new%0Aline%00"'
