@@ -66,8 +66,8 @@ def to_dot(
     kept, for printing. No attribute that Graphviz lays out slowly (``splines=ortho``) is used.
 
     Raises :class:`~argmap.ConfigError` for a wrong option (``direction``, ``group``, ``width``,
-    ``depth``, ``page``, a ``focus`` the brief does not have), and nothing else: whatever a loaded brief
-    holds, its text can add no attribute, node or edge to the DOT.
+    ``depth``, ``page``, a ``focus`` the brief does not have), and nothing else: whatever a
+    loaded brief holds, its text can add no attribute, node or edge to the DOT.
     """
     if direction not in DIRECTIONS:
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
