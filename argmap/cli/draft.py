@@ -117,7 +117,8 @@ def draft_command(
         folder = output.resolve().parent
         relative = Path(os.path.relpath(path.resolve(), folder)).as_posix()
     else:
-        relative = Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+        folder = Path.cwd()
+        relative = Path(os.path.relpath(path.resolve(), folder)).as_posix()
     from argmap.draft.build import DraftError, draft
 
     stem = output.stem if not to_stdout else path.stem

@@ -80,6 +80,11 @@ _OPTION = re.compile(
     r"|wise|useful|advisable|sensible|preferable)\s+to\b|\bit\s+is\s+(?:pointless|futile"
     r"|counterproductive|unwise)\s+for\b",
     re.IGNORECASE)
+_ACTION_VERBS = "|".join(sorted(IMPERATIVE_VERBS | {"show", "withdraw", "agree", "accept",
+                                                     "offer", "grant", "lift", "drop"}))
+_POSSIBLE_ACTION = re.compile(
+    rf"(?:^|[\s,;:(])(?P<name>(?:the\s+)?{_NAME}|[Tt]hey)\s+(?:could|might|can)\s+(?:also\s+)?"
+    rf"(?:{_ACTION_VERBS})\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|had|does|did|will|would)\b")
 _RISK = re.compile(
     r"\b(?:there\s+is\s+(?:also\s+|of\s+course\s+|a\s+real\s+|always\s+)?(?:a\s+)?(?:risk|danger)"
@@ -310,6 +315,9 @@ def _kind(guess: Guess, actors: Actors) -> None:
         recommend = "recommend-explicit"
     elif _OPTION.search(text):
         recommend = "recommend-option"
+    elif (found := _POSSIBLE_ACTION.search(text)) is not None and (
+            found.group("name").lower() == "they" or actors.add(found.group("name"))):
+        recommend = "recommend-possible-action"
     elif guess.opens_sentence and guess.unit.marker is None:
         words = text.split()
         if (words and words[0][0].isupper() and not _FINITE.search(text)
@@ -318,7 +326,7 @@ def _kind(guess: Guess, actors: Actors) -> None:
     if recommend is not None:
         guess.kind = "recommendation"
         guess.fired(recommend)
-        for pattern in (_ADDRESSEE, _FOR_TO):
+        for pattern in (_ADDRESSEE, _FOR_TO, _POSSIBLE_ACTION):
             for match in pattern.finditer(text):
                 who = actors.add(match.group("name"))
                 if who is not None and who not in guess.addressees:

@@ -126,6 +126,11 @@ RULES: tuple[Rule, ...] = (
          "one way to move forward, it would be more effective to) makes a recommendation.",
          "The EU could consider a visa facilitation agreement.",
          "recommendation"),
+    Rule("recommend-possible-action", "kind",
+         "An actor who could or might take an action (NAME could allow, they might reduce) is "
+         "the addressee of a recommendation: policy texts put proposals as possibilities.",
+         "Russia might also allow the monitors to work on both sides of the line.",
+         "recommendation addressed to russia"),
     Rule("recommend-imperative", "kind",
          "A sentence opening with a verb in the imperative (Ensure, Consider, Reopen, ...) is a "
          "recommendation.",

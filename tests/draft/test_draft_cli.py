@@ -192,3 +192,18 @@ def test_without_the_sentence_splitter_the_message_says_what_to_install(tmp_path
     assert done.returncode == 2
     assert "pip install 'argmap[draft]'" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "n.yaml").exists()
+
+
+def test_a_text_of_headings_only_has_nothing_to_draft(tmp_path: Path) -> None:
+    source = tmp_path / "h.txt"
+    source.write_text("INTRODUCTION\n\nConclusions\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(source), "-o", str(tmp_path / "h.yaml")])
+    assert result.exit_code == 1 and "h.txt: the text has no sentence" in result.output
+    assert not (tmp_path / "h.yaml").exists()
+
+
+def test_draft_to_standard_output(tmp_path: Path) -> None:
+    source = place(tmp_path, "pdf.txt")
+    result = runner.invoke(app, ["draft", str(source), "-o", "-"])
+    assert result.exit_code == 0
+    assert "quote: The Turkish-Armenian commission has not met since 2010." in result.output

@@ -111,3 +111,11 @@ def test_quotations_and_abbreviations_stay_whole() -> None:
 def test_asides_in_parentheses_are_no_units() -> None:
     assert units("Karasin met Abashidze in Prague. (Interpressnews.)") == [
         "Karasin met Abashidze in Prague."]
+
+
+def test_windows_line_ends_and_page_breaks_keep_offsets_right() -> None:
+    text = "The talks \r\nfailed in May.\r\n\fRussia holds most of the cards.\r\n"
+    found = segment(text).units
+    assert [u.text for u in found] == ["The talks failed in May.",
+                                       "Russia holds most of the cards."]
+    assert text[found[1].start:found[1].end] == "Russia holds most of the cards."
