@@ -142,19 +142,46 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
         if (conclusion := graph.outgoing(node.id, EdgeKind.CONCLUSION))
         and (premises := tuple(graph.premises_of(node.id)))
     }
-    supports = tuple((e.source, e.target) for e in graph.edges if e.kind is EdgeKind.SUPPORT)
-    attacks = tuple(
-        (e.source, e.target)
-        for e in graph.edges
-        if e.kind is EdgeKind.ATTACK
-        and (e.target in arguments or e.target_kind is not NodeKind.ARGUMENT)
-    )
+    # One pass over the edges, sorting them by kind.
+    supports: list[tuple[str, str]] = []
+    attacks: list[tuple[str, str]] = []
+    preferences: list[tuple[str, str]] = []
+    concessions: list[tuple[str, str]] = []
+    support, attack, argument = EdgeKind.SUPPORT, EdgeKind.ATTACK, NodeKind.ARGUMENT
+    outweighs, concedes = EdgeKind.OUTWEIGHS, EdgeKind.CONCEDES
+    for e in graph.edges:
+        kind = e.kind
+        if kind is attack:
+            if e.target_kind is not argument or e.target in arguments:
+                attacks.append((e.source, e.target))
+        elif kind is support:
+            supports.append((e.source, e.target))
+        elif kind is outweighs:
+            preferences.append((e.source, e.target))
+        elif kind is concedes:
+            concessions.append((e.source, e.target))
     base_scores = {
         node.id: node.item.base_score  # type: ignore[union-attr]
         for node in graph.statements()
         if node.item.base_score is not None  # type: ignore[union-attr]
     }
-    return Framework(statements, arguments, supports, attacks, base_scores)
+    # An undercut of an attack on an argument that evaluation leaves out has nothing to act on.
+    undercuts = tuple(
+        (e.source, (rel.kind.value, rel.source, rel.target))
+        for e in graph.undercuts
+        if (rel := e.relation) is not None
+        and (graph.nodes[rel.target].kind is not NodeKind.ARGUMENT or rel.target in arguments)
+    )
+    return Framework(
+        statements,
+        arguments,
+        tuple(supports),
+        tuple(attacks),
+        base_scores,
+        tuple(preferences),
+        tuple(concessions),
+        undercuts,
+    )
 
 
 def grounded_labels(subject: Brief | ArgumentGraph) -> dict[str, str]:

@@ -13,10 +13,11 @@ from argmap.evaluation.framework import (
     DEFAULT_BASE_SCORE,
     Framework,
     FrameworkError,
+    RelationKey,
     UnknownIdError,
 )
 from argmap.evaluation.gradual import GradualResult, dfquad, quadratic_energy
-from argmap.evaluation.grounded import Label, grounded
+from argmap.evaluation.grounded import Label, grounded, grounded_relations
 from argmap.evaluation.semantics import SEMANTICS, UnknownSemanticsError, evaluate
 
 __all__ = [
@@ -26,10 +27,12 @@ __all__ = [
     "FrameworkError",
     "GradualResult",
     "Label",
+    "RelationKey",
     "UnknownIdError",
     "UnknownSemanticsError",
     "dfquad",
     "evaluate",
     "grounded",
+    "grounded_relations",
     "quadratic_energy",
 ]

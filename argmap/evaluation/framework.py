@@ -12,12 +12,13 @@ of hashing strings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 from operator import itemgetter
 from types import MappingProxyType
-from typing import cast
+from typing import TypeVar, cast
 
 from argmap.errors import ArgmapError
 
@@ -26,8 +27,11 @@ __all__ = [
     "Framework",
     "FrameworkError",
     "FrameworkIndex",
+    "RelationKey",
     "UnknownIdError",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_BASE_SCORE = 0.5
 """The base score of a statement that :attr:`Framework.base_scores` does not mention."""
@@ -49,6 +53,11 @@ class UnknownIdError(FrameworkError):
         self.where = where
 
 
+RelationKey = tuple[str, str, str]
+"""A support or an attack named by its kind and its ends: ``("support", a, b)``,
+``("attack", a, b)``. (:class:`argmap.graph.Relation` is one.)"""
+
+
 @dataclass(frozen=True)
 class Framework:
     """A bipolar argumentation framework with linked arguments, built from a brief.
@@ -61,6 +70,18 @@ class Framework:
     premises). ``base_scores`` gives a statement's base score in [0, 1] for the gradual
     semantics; a statement it does not mention has :data:`DEFAULT_BASE_SCORE`.
 
+    Three relations weigh rather than refute (docs/semantics.md defines them):
+
+    - ``preferences``: ``(stronger, weaker)`` statement pairs, closed under transitivity. An
+      attack from ``a`` on ``b`` does not defeat ``b`` when ``b`` is strictly preferred to ``a``
+      (Amgoud and Cayrol 2002).
+    - ``concessions``: ``(conceder, conceded)`` statement pairs. The conceded statement is not
+      attacked; the conceder undercuts each of its attacks (and its undercuts), so they do not
+      defeat while the conceder stands.
+    - ``undercuts``: ``(undercutter, relation)`` pairs, the relation a support
+      ``("support", a, b)`` or an attack ``("attack", a, b)`` of this framework: the undercutter
+      denies that one inference (attacks on attacks as in AFRA, Baroni et al. 2011).
+
     Statements and arguments share one namespace. Construction copies the mappings into
     read-only views, validates every reference (raising :class:`UnknownIdError` or
     :class:`FrameworkError`) and compiles the integer index the semantics use. Repeated edges
@@ -72,6 +93,9 @@ class Framework:
     supports: tuple[tuple[str, str], ...]
     attacks: tuple[tuple[str, str], ...]
     base_scores: Mapping[str, float] = field(default_factory=dict)
+    preferences: tuple[tuple[str, str], ...] = ()
+    concessions: tuple[tuple[str, str], ...] = ()
+    undercuts: tuple[tuple[str, RelationKey], ...] = ()
 
     def __post_init__(self) -> None:
         # Freeze what the caller handed in, so the compiled index cannot go stale behind our back.
@@ -95,6 +119,9 @@ class Framework:
         setattr_(self, "supports", tuple(self.supports))
         setattr_(self, "attacks", tuple(self.attacks))
         setattr_(self, "base_scores", MappingProxyType(dict(self.base_scores)))
+        setattr_(self, "preferences", tuple(self.preferences))
+        setattr_(self, "concessions", tuple(self.concessions))
+        setattr_(self, "undercuts", tuple(self.undercuts))
         _ = self._index  # validate now: a bad framework fails where it is built
 
     @cached_property
@@ -107,25 +134,37 @@ class FrameworkIndex:
     """A framework compiled to integer nodes, shared by every semantics.
 
     Nodes ``0 .. n_statements - 1`` are the statements in the order given, then come the
-    arguments in mapping order; ``names[v]`` is node ``v``'s id. Edges are stored as outgoing
-    adjacency lists, which is what propagation needs, plus in-degree counts:
+    arguments in mapping order (``n_named`` nodes in all; ``names[v]`` is node ``v``'s id), then
+    one *link* node for every relation that something undercuts or concedes: a support, an
+    attack, or an undercut of the conceded statement. A link behaves exactly like a one-premise
+    argument (its premise is the relation's source, its attackers are the undercutters) whose
+    output is the relation itself: a link for a support is a reason for the supported statement,
+    a link for an attack attacks the attacked node. ``links[i]`` names link node
+    ``n_named + i``. Edges are stored as outgoing adjacency lists, which is what propagation
+    needs, plus in-degree counts:
 
-    - ``attacks_out[u]``: the statements and arguments ``u`` attacks;
-      ``n_attackers[v]``: how many attack ``v``;
+    - ``attacks_out[u]``: the nodes ``u`` attacks (or undercuts); ``n_attackers[v]``: how many
+      attack ``v``;
     - ``supports_out[u]``: the statements ``u`` is a reason for (a statement's single-premise
-      supports; an argument's conclusion); ``n_reasons[v]``: how many reasons ``v`` has;
-    - ``premise_of[u]``: the arguments statement ``u`` is a premise of;
-      ``n_premises[v]``: how many premises argument ``v`` has.
+      supports; an argument's conclusion; a support link's target); ``n_reasons[v]``: how many
+      reasons ``v`` has;
+    - ``premise_of[u]``: the arguments and links statement ``u`` is a premise of;
+      ``n_premises[v]``: how many premises argument or link ``v`` has.
 
-    Repeated edges and repeated premises count once. The lists are read-only once built.
+    An attack cancelled by a preference is left out; ``cancelled`` holds it. Repeated edges and
+    repeated premises count once. The lists are read-only once built.
     """
 
     __slots__ = (
         "attacks_out",
         "base",
+        "cancelled",
         "id_of",
+        "link_of",
+        "links",
         "n",
         "n_attackers",
+        "n_named",
         "n_premises",
         "n_reasons",
         "n_statements",
@@ -152,46 +191,114 @@ class FrameworkIndex:
                 )
             id_of[aid] = len(names)
             names.append(aid)
-        n = len(names)
+        n_named = len(names)
         get = id_of.get
 
-        attacks_out = _adjacency(n, bool(fw.attacks))
-        supports_out = _adjacency(n, bool(fw.supports or fw.arguments))
-        premise_of = _adjacency(n, bool(fw.arguments))
-        n_attackers = [0] * n
-        n_reasons = [0] * n
-        n_premises = [0] * n
-
+        conclusions: list[int] = []
+        argument_premises: list[list[int]] = []
         for aid, (prems, conclusion) in fw.arguments.items():
-            a = id_of[aid]
             c = get(conclusion)
             if c is None or c >= ns:
                 raise UnknownIdError(conclusion, f"the conclusion of argument {aid!r}")
             if not prems:
                 raise FrameworkError(f"argument {aid!r} has no premises")
+            premise_ids: list[int] = []
             for pid in dict.fromkeys(prems):
                 p = get(pid)
                 if p is None or p >= ns:
                     raise UnknownIdError(pid, f"a premise of argument {aid!r}")
+                premise_ids.append(p)
+            argument_premises.append(premise_ids)
+            conclusions.append(c)
+
+        s_src, s_dst = _resolve(fw.supports, "support", id_of, ns, ns)
+        a_src, a_dst = _resolve(fw.attacks, "attack", id_of, ns, n_named)
+
+        cancelled: set[tuple[int, int]] = set()
+        if fw.preferences:
+            stronger = _strict_preference(fw.preferences, id_of, ns)
+            # Only an attack on a statement that some preference names can be cancelled; find
+            # those with C-level scans before looking at any pair.
+            named = {_lookup(id_of, sid) for pair in fw.preferences for sid in pair}
+            candidates = compress(range(len(a_dst)), map(named.__contains__, a_dst))
+            cancelled = {
+                (a_src[i], a_dst[i]) for i in candidates if stronger(a_dst[i], a_src[i])
+            }
+
+        # Links: the relations something undercuts or concedes, each a node of its own.
+        links: list[tuple[str, int, int]] = []  # (kind, source node, target node)
+        link_of: dict[tuple[str, int, int], int] = {}
+        undercut_edges: list[tuple[int, int]] = []  # (undercutter, link node)
+        if fw.undercuts or fw.concessions:
+            self._link_relations(
+                fw, id_of, ns, n_named, s_src, s_dst, a_src, a_dst, conclusions,
+                links, link_of, undercut_edges,
+            )
+        n = n_named + len(links)
+
+        has_links = bool(links)
+        attacks_out = _adjacency(n, bool(a_src) or has_links)
+        supports_out = _adjacency(n, bool(fw.supports or fw.arguments))
+        premise_of = _adjacency(n, bool(fw.arguments) or has_links)
+        n_attackers = [0] * n
+        n_reasons = [0] * n
+        n_premises = [0] * n
+
+        for a, (premise_ids, c) in enumerate(
+            zip(argument_premises, conclusions, strict=True), start=ns
+        ):
+            for p in premise_ids:
                 premise_of[p].append(a)
-                n_premises[a] += 1
+            n_premises[a] = len(premise_ids)
             supports_out[a].append(c)
             n_reasons[c] += 1
 
-        src, dst = _resolve(fw.supports, "support", id_of, ns, ns)
-        for u, v in zip(src, dst, strict=True):
-            supports_out[u].append(v)
-            n_reasons[v] += 1
-        src, dst = _resolve(fw.attacks, "attack", id_of, ns, n)
-        for u, v in zip(src, dst, strict=True):
-            attacks_out[u].append(v)
-        for v in dst:
-            n_attackers[v] += 1
+        linked_supports = {(u, v) for kind, u, v in links if kind == "support"}
+        linked_attacks = {(u, v) for kind, u, v in links if kind == "attack"}
+        if linked_supports:
+            from_linked = {u for u, _ in linked_supports}
+            for u, v in zip(s_src, s_dst, strict=True):
+                if u in from_linked and (u, v) in linked_supports:
+                    continue
+                supports_out[u].append(v)
+                n_reasons[v] += 1
+        else:
+            for u, v in zip(s_src, s_dst, strict=True):
+                supports_out[u].append(v)
+            for v in s_dst:
+                n_reasons[v] += 1
+        if cancelled or linked_attacks:
+            skip = cancelled | linked_attacks
+            from_skipped = {u for u, _ in skip}
+            for u, v in zip(a_src, a_dst, strict=True):
+                if u in from_skipped and (u, v) in skip:
+                    continue
+                attacks_out[u].append(v)
+                n_attackers[v] += 1
+        else:
+            for u, v in zip(a_src, a_dst, strict=True):
+                attacks_out[u].append(v)
+            for v in a_dst:
+                n_attackers[v] += 1
+
+        for i, (kind, u, v) in enumerate(links):
+            node = n_named + i
+            premise_of[u].append(node)
+            n_premises[node] = 1
+            if kind == "support":
+                supports_out[node].append(v)
+                n_reasons[v] += 1
+            elif kind == "undercut" or (u, v) not in cancelled:
+                attacks_out[node].append(v)
+                n_attackers[v] += 1
+        for u, node in dict.fromkeys(undercut_edges):
+            attacks_out[u].append(node)
+            n_attackers[node] += 1
 
         base = [DEFAULT_BASE_SCORE] * ns
         for sid, score in fw.base_scores.items():
-            node = get(sid)
-            if node is None or node >= ns:
+            found = get(sid)
+            if found is None or found >= ns:
                 raise UnknownIdError(sid, "base_scores")
             try:
                 value = float(score)
@@ -199,11 +306,12 @@ class FrameworkIndex:
                 raise FrameworkError(f"base score {score!r} of {sid!r} is not a number") from None
             if not 0.0 <= value <= 1.0:  # also rejects NaN
                 raise FrameworkError(f"base score {score!r} of {sid!r} is not in [0, 1]")
-            base[node] = value
+            base[found] = value
 
         self.names: tuple[str, ...] = tuple(names)
         self.id_of: dict[str, int] = id_of
         self.n: int = n
+        self.n_named: int = n_named
         self.n_statements: int = ns
         self.base: list[float] = base  # per statement node
         self.attacks_out = attacks_out
@@ -212,6 +320,233 @@ class FrameworkIndex:
         self.n_attackers = n_attackers
         self.n_reasons = n_reasons
         self.n_premises = n_premises
+        self.links: tuple[tuple[str, int, int], ...] = tuple(links)
+        self.link_of: dict[tuple[str, int, int], int] = link_of
+        self.cancelled: frozenset[tuple[int, int]] = frozenset(cancelled)
+
+    @staticmethod
+    def _link_relations(
+        fw: Framework,
+        id_of: dict[str, int],
+        ns: int,
+        n_named: int,
+        s_src: list[int],
+        s_dst: list[int],
+        a_src: list[int],
+        a_dst: list[int],
+        conclusions: list[int],
+        links: list[tuple[str, int, int]],
+        link_of: dict[tuple[str, int, int], int],
+        undercut_edges: list[tuple[int, int]],
+    ) -> None:
+        """Give every undercut or conceded relation a link node, and record who attacks it.
+
+        A link for an undercut of the conceded statement has kind ``"undercut"``: its source is
+        the conceded statement, its target the link it undercuts.
+        """
+        get = id_of.get
+
+        def link(kind: str, u: int, v: int) -> int:
+            key = (kind, u, v)
+            node = link_of.get(key)
+            if node is None:
+                node = link_of[key] = n_named + len(links)
+                links.append(key)
+            return node
+
+        def statement(sid: object, where: str) -> int:
+            found = get(sid) if isinstance(sid, str) else None
+            if found is None:
+                raise UnknownIdError(str(sid), where)
+            if found >= ns:
+                raise FrameworkError(f"{where}: {sid!r} is an argument, not a statement")
+            return found
+
+        # Only the relations the undercuts and concessions name are looked up: sets of the
+        # pairs from their sources, found with C-level scans.
+        sources: set[int | None] = set()
+        for entry in fw.undercuts:  # malformed entries are reported below
+            if isinstance(entry, tuple) and len(entry) == 2:
+                sources.add(_lookup(id_of, entry[0]))
+                if isinstance(entry[1], tuple) and len(entry[1]) == 3:
+                    sources.add(_lookup(id_of, entry[1][1]))
+        for pair in fw.concessions:
+            if isinstance(pair, tuple) and len(pair) == 2:
+                sources.add(_lookup(id_of, pair[1]))
+        sources.discard(None)
+
+        def pairs_from(src: list[int], dst: list[int]) -> set[tuple[int, int]]:
+            picked = compress(range(len(src)), map(sources.__contains__, src))
+            return {(src[i], dst[i]) for i in picked}
+
+        supports = pairs_from(s_src, s_dst)
+        attacks = pairs_from(a_src, a_dst)
+        stated: list[tuple[int, int]] = []  # (undercutter, link) from fw.undercuts
+        for entry in _distinct(fw.undercuts, "undercut"):
+            try:
+                who, (kind, source, target) = entry
+            except (TypeError, ValueError):
+                raise FrameworkError(
+                    f"undercut {entry!r} must be (undercutter, (kind, source, target))"
+                ) from None
+            where = f"undercut {entry!r}"
+            c = statement(who, where)
+            u, v = get(source), get(target)
+            if u is None:
+                raise UnknownIdError(str(source), where)
+            if v is None:
+                raise UnknownIdError(str(target), where)
+            if kind == "support":
+                if ns <= u < n_named and conclusions[u - ns] == v:
+                    # The support an argument gives is the argument: an ordinary undercut.
+                    if (c, u) not in attacks:
+                        attacks.add((c, u))
+                        a_src.append(c)
+                        a_dst.append(u)
+                    continue
+                if (u, v) not in supports:
+                    raise FrameworkError(f"{where} names a support the framework does not have")
+            elif kind == "attack":
+                if (u, v) not in attacks:
+                    raise FrameworkError(f"{where} names an attack the framework does not have")
+            else:
+                raise FrameworkError(f"{where}: the kind must be 'support' or 'attack'")
+            stated.append((c, link(str(kind), u, v)))
+
+        if fw.concessions:
+            attacks_by: dict[int, list[int]] = {}
+            for u, v in attacks:
+                attacks_by.setdefault(u, []).append(v)
+            undercuts_by: dict[int, list[int]] = {}
+            for c, node in stated:
+                undercuts_by.setdefault(c, []).append(node)
+            conceded_undercuts: set[tuple[int, int]] = set()
+            for pair in _distinct(fw.concessions, "concession"):
+                try:
+                    who, whom = pair
+                except (TypeError, ValueError):
+                    raise FrameworkError(
+                        f"concession {pair!r} is not a pair (conceder, conceded)"
+                    ) from None
+                where = f"concession {pair!r}"
+                c, x = statement(who, where), statement(whom, where)
+                for v in sorted(attacks_by.get(x, ())):
+                    undercut_edges.append((c, link("attack", x, v)))
+                for node in undercuts_by.get(x, ()):
+                    conceded_undercuts.add((x, node))
+                    undercut_edges.append((c, link("undercut", x, node)))
+            # A conceded undercut acts only through its link (whose output is the undercut).
+            stated = [pair for pair in stated if pair not in conceded_undercuts]
+        undercut_edges.extend(stated)
+
+
+def _lookup(id_of: dict[str, int], value: object) -> int | None:
+    return id_of.get(value) if isinstance(value, str) else None
+
+
+def _distinct(items: tuple[T, ...], what: str) -> list[T]:
+    """The items without repeats, or a :class:`FrameworkError` for one that cannot be compared."""
+    try:
+        return list(dict.fromkeys(items))
+    except TypeError:
+        bad = next(i for i in items if not isinstance(i, Hashable))
+        raise FrameworkError(f"{what} {bad!r} must be a tuple") from None
+
+
+def _strict_preference(
+    pairs: tuple[tuple[str, str], ...], id_of: dict[str, int], ns: int
+) -> Callable[[int, int], bool]:
+    """``stronger(b, a)``: is statement ``b`` strictly preferred to ``a``?
+
+    The stated ``(stronger, weaker)`` pairs are closed under transitivity into a preorder, as
+    Amgoud and Cayrol (2002) assume; ``b`` is strictly preferred to ``a`` when ``a`` is reachable
+    from ``b`` and not the other way round, so statements on a circle of preferences are
+    equally strong. Strongly connected groups (Tarjan) are condensed, and each group's set of
+    reachable groups is an integer bit set built sinks first: linear in the preferences, plus
+    one bit operation per group and edge.
+    """
+    local: dict[int, int] = {}
+    succ: list[list[int]] = []
+
+    def node(sid: object, pair: object) -> int:
+        found = id_of.get(sid) if isinstance(sid, str) else None
+        if found is None:
+            raise UnknownIdError(str(sid), f"preference {pair!r}")
+        if found >= ns:
+            raise FrameworkError(f"preference {pair!r}: {sid!r} is an argument, not a statement")
+        i = local.get(found)
+        if i is None:
+            i = local[found] = len(succ)
+            succ.append([])
+        return i
+
+    for pair in _distinct(pairs, "preference"):
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise FrameworkError(f"preference {pair!r} is not a pair (stronger, weaker)")
+        b, a = node(pair[0], pair), node(pair[1], pair)
+        succ[b].append(a)
+
+    k = len(succ)
+    index = [-1] * k
+    low = [0] * k
+    on_stack = [False] * k
+    comp = [-1] * k
+    stack: list[int] = []
+    reach: list[int] = []  # per group: the bit set of groups reachable from it (not itself)
+    counter = 0
+    for start in range(k):
+        if index[start] != -1:
+            continue
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack[start] = True
+        work = [(start, iter(succ[start]))]
+        while work:
+            v, successors = work[-1]
+            advanced = False
+            for w in successors:
+                if index[w] == -1:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = True
+                    work.append((w, iter(succ[w])))
+                    advanced = True
+                    break
+                if on_stack[w] and index[w] < low[v]:
+                    low[v] = index[w]
+            if advanced:
+                continue
+            work.pop()
+            if work and low[v] < low[work[-1][0]]:
+                low[work[-1][0]] = low[v]
+            if low[v] == index[v]:
+                group = len(reach)
+                members = []
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = False
+                    comp[w] = group
+                    members.append(w)
+                    if w == v:
+                        break
+                bits = 0
+                for member in members:  # successors' groups are all finished (sinks first)
+                    for w in succ[member]:
+                        g = comp[w]
+                        if g != group:
+                            bits |= reach[g] | (1 << g)
+                reach.append(bits)
+
+    def stronger(b: int, a: int) -> bool:
+        lb, la = local.get(b), local.get(a)
+        if lb is None or la is None:
+            return False
+        gb, ga = comp[lb], comp[la]
+        return gb != ga and bool((reach[gb] >> ga) & 1)
+
+    return stronger
 
 
 def _adjacency(n: int, used: bool) -> list[list[int]]:

@@ -26,7 +26,7 @@ can oscillate for ever (two statements with base score 1 attacking each other fl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argmap.evaluation.framework import Framework
 
@@ -66,6 +66,10 @@ class GradualResult:
     converged: bool
     iterations: int
     method: str
+    #: The strength of each support and attack that is undercut, conceded or cancelled by a
+    #: preference (0.0 for a cancelled attack), keyed ``("support", a, b)`` / ``("attack", a, b)``:
+    #: what it carries to its target. A relation nothing acts on carries its source's strength.
+    relations: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 Aggregation = Callable[[float, float], float]
@@ -190,13 +194,30 @@ def _solve(fw: Framework, model: _Model, tolerance: float, max_steps: int) -> Gr
             if not waiting[w]:
                 push(w)
     if finished == n:
-        return GradualResult(dict(zip(ix.names, strength, strict=True)), True, 0, "topological")
+        return _result(fw, strength, True, 0, "topological")
 
     rest = [v for v in range(n) if waiting[v]]
     x, converged, steps = _integrate(fw, model, rest, att, sup, weakest, tolerance, max_steps)
     for v, value in zip(rest, x, strict=True):
         strength[v] = value
-    return GradualResult(dict(zip(ix.names, strength, strict=True)), converged, steps, "rk4")
+    return _result(fw, strength, converged, steps, "rk4")
+
+
+def _result(
+    fw: Framework, strength: list[float], converged: bool, steps: int, method: str
+) -> GradualResult:
+    ix = fw._index
+    strengths = dict(zip(ix.names, strength[: ix.n_named], strict=True))
+    relations: dict[tuple[str, str, str], float] = {}
+    if ix.link_of or ix.cancelled:
+        names = ix.names
+        for (kind, u, v), node in ix.link_of.items():
+            if kind != "undercut":
+                cancelled = kind == "attack" and (u, v) in ix.cancelled
+                relations[(kind, names[u], names[v])] = 0.0 if cancelled else strength[node]
+        for u, v in ix.cancelled:
+            relations.setdefault(("attack", names[u], names[v]), 0.0)
+    return GradualResult(strengths, converged, steps, method, relations)
 
 
 def _integrate(

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from argmap.evaluation.framework import Framework
+from argmap.evaluation.framework import Framework, RelationKey
 
-__all__ = ["Label", "grounded"]
+__all__ = ["Label", "grounded", "grounded_relations"]
 
 
 class Label(str, Enum):
@@ -56,6 +56,35 @@ def grounded(fw: Framework) -> dict[str, Label]:
     never change once set, because every condition is monotone in the information order.
     """
     ix = fw._index
+    label = _labelling(fw)
+    return dict(zip(ix.names, label[: ix.n_named], strict=True))
+
+
+def grounded_relations(fw: Framework) -> dict[RelationKey, Label]:
+    """The grounded status of each support and attack of ``fw`` that is undercut, conceded or
+    cancelled by a preference, keyed ``("support", a, b)`` / ``("attack", a, b)``.
+
+    IN: the relation holds (its source is IN and every undercutter OUT); OUT: it does not (its
+    source is OUT, an undercutter is IN, or a preference cancels the attack); UNDEC: open. A
+    relation nothing acts on has its source's label and is not listed.
+    """
+    ix = fw._index
+    label = _labelling(fw)
+    names = ix.names
+    out: dict[RelationKey, Label] = {}
+    for (kind, u, v), node in ix.link_of.items():
+        if kind != "undercut":
+            out[(kind, names[u], names[v])] = (
+                Label.OUT if kind == "attack" and (u, v) in ix.cancelled else label[node]
+            )
+    for u, v in ix.cancelled:
+        out.setdefault(("attack", names[u], names[v]), Label.OUT)
+    return out
+
+
+def _labelling(fw: Framework) -> list[Label]:
+    """The grounded label of every node of the compiled framework, links included."""
+    ix = fw._index
     n = ix.n
     attacks_out = ix.attacks_out
     supports_out = ix.supports_out
@@ -65,7 +94,8 @@ def grounded(fw: Framework) -> dict[str, Label]:
     # unmet[v]: conditions for v to be IN that are not met yet.
     # reasons_left[v]: supporting reasons of v not yet OUT; -1 once one of them is IN.
     reasons_left = ix.n_reasons[:]
-    bipolar = any(reasons_left)  # every argument is a reason for its conclusion
+    # Every argument is a reason for its conclusion; links have premises.
+    bipolar = n > ix.n_statements or any(reasons_left)
     if bipolar:
         unmet = [
             a + p + (1 if r else 0)
@@ -118,4 +148,4 @@ def grounded(fw: Framework) -> dict[str, Label]:
                         if not reasons_left[w] and label[w] is UNDEC:
                             label[w] = OUT
                             push(w)
-    return dict(zip(ix.names, label, strict=True))
+    return label

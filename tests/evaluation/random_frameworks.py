@@ -11,7 +11,7 @@ import random
 
 from argmap.evaluation import Framework
 
-__all__ = ["random_framework"]
+__all__ = ["random_framework", "random_weighing_framework"]
 
 
 def random_framework(
@@ -59,4 +59,46 @@ def random_framework(
         supports=supports,
         attacks=attacks,
         base_scores=scores,
+    )
+
+
+def random_weighing_framework(
+    rng: random.Random,
+    *,
+    max_preferences: int = 5,
+    max_concessions: int = 3,
+    max_undercuts: int = 5,
+    acyclic: bool = False,
+    **sizes: int,
+) -> Framework:
+    """A random framework that also weighs: preferences, concessions and undercuts of its own
+    supports and attacks (and of the support an argument gives, which names the argument).
+
+    ``sizes`` are passed to :func:`random_framework`. Preferences and concessions may form
+    circles and contradict each other; that is what the semantics must cope with.
+    """
+    base = random_framework(rng, acyclic=acyclic, **sizes)
+    statements = list(base.statements)
+    relations: list[tuple[str, str, str]] = [("support", a, b) for a, b in base.supports]
+    relations += [("attack", a, b) for a, b in base.attacks]
+    relations += [("support", aid, c) for aid, (_, c) in base.arguments.items()]
+
+    def some_pairs(count: int) -> tuple[tuple[str, str], ...]:
+        return tuple((rng.choice(statements), rng.choice(statements)) for _ in range(count))
+
+    preferences = some_pairs(rng.randint(0, max_preferences))
+    concessions = some_pairs(rng.randint(0, max_concessions))
+    undercuts = tuple(
+        (rng.choice(statements), rng.choice(relations))
+        for _ in range(rng.randint(0, max_undercuts) if relations else 0)
+    )
+    return Framework(
+        statements=base.statements,
+        arguments=dict(base.arguments),
+        supports=base.supports,
+        attacks=base.attacks,
+        base_scores=dict(base.base_scores),
+        preferences=preferences,
+        concessions=concessions,
+        undercuts=undercuts,
     )

@@ -20,6 +20,7 @@ __all__ = [
     "initial_strengths",
     "iterate_update",
     "quadratic_energy_update",
+    "weighing_by_definition",
 ]
 
 
@@ -67,6 +68,100 @@ def grounded_by_definition(fw: Framework) -> dict[str, str]:
         if new == label:
             return label
         label = new
+
+
+def _strictly_preferred(fw: Framework) -> set[tuple[str, str]]:
+    """The strict part of the transitive closure of the stated preferences, by brute force."""
+    closure = set(fw.preferences)
+    while True:
+        longer = {(a, d) for a, b in closure for c, d in closure if b == c} - closure
+        if not longer:
+            break
+        closure |= longer
+    return {(a, b) for a, b in closure if (b, a) not in closure}
+
+
+def weighing_by_definition(
+    fw: Framework,
+) -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
+    """Grounded labels with preferences, concessions and undercuts, straight from the definitions.
+
+    Every statement, argument, support, attack and stated undercut is a variable, relabelled each
+    round from the previous round's labels until nothing changes:
+
+    - an attack ``(a, t)`` is "out" if ``t`` is strictly preferred to ``a``; otherwise it holds
+      ("in") iff ``a`` is in and every undercut of it is out, and fails ("out") iff ``a`` is out
+      or some undercut of it is in;
+    - a support ``(s, t)`` likewise, without preferences;
+    - the undercuts of a relation are the stated ones (an undercut by ``c`` holds iff ``c`` is in
+      and everything that concedes ``c`` is out) and, for an attack ``(x, t)``, one by each
+      statement that concedes ``x`` (it holds iff its conceder is in);
+    - an argument is in iff its premises are in and the attacks on it are out;
+    - a statement is in iff the attacks on it are out and, if it has reasons (supports, and
+      arguments concluding it), one of them is in.
+
+    Returns the labels of statements and arguments, and of the relations something acts on.
+    """
+    statements = list(fw.statements)
+    nodes = statements + list(fw.arguments)
+    stronger = _strictly_preferred(fw)
+    attacks = set(fw.attacks)
+    supports = set(fw.supports)
+    stated: list[tuple[str, tuple[str, str, str]]] = []
+    for c, (kind, s, t) in dict.fromkeys(fw.undercuts):
+        if kind == "support" and s in fw.arguments and fw.arguments[s][1] == t:
+            attacks.add((c, s))  # the support an argument gives is the argument
+        else:
+            stated.append((c, (kind, s, t)))
+    conceders: dict[str, set[str]] = {v: set() for v in statements}
+    for c, x in fw.concessions:
+        conceders[x].add(c)
+    relations = [("attack", a, t) for a, t in attacks] + [("support", s, t) for s, t in supports]
+
+    label = dict.fromkeys(nodes, "undec")
+    rel = dict.fromkeys(relations, "undec")
+    cut = dict.fromkeys(stated, "undec")
+
+    def kleene_and(values: list[str]) -> str:
+        return "out" if "out" in values else "in" if all(v == "in" for v in values) else "undec"
+
+    def kleene_or(values: list[str]) -> str:
+        return "in" if "in" in values else "out" if all(v == "out" for v in values) else "undec"
+
+    def negate(value: str) -> str:
+        return {"in": "out", "out": "in", "undec": "undec"}[value]
+
+    while True:
+        new_cut = {
+            u: kleene_and([label[u[0]], *(negate(label[d]) for d in conceders[u[0]])])
+            for u in stated
+        }
+        new_rel: dict[tuple[str, str, str], str] = {}
+        for r in relations:
+            kind, a, t = r
+            if kind == "attack" and (t, a) in stronger:
+                new_rel[r] = "out"
+                continue
+            undercuts = [cut[u] for u in stated if u[1] == r]
+            if kind == "attack":
+                undercuts += [label[d] for d in conceders[a]]
+            new_rel[r] = kleene_and([label[a], *(negate(x) for x in undercuts)])
+        new: dict[str, str] = {}
+        for v in nodes:
+            against = [negate(rel[r]) for r in relations if r[0] == "attack" and r[2] == v]
+            if v in fw.arguments:
+                new[v] = kleene_and([*(label[p] for p in fw.arguments[v][0]), *against])
+                continue
+            reasons = [rel[r] for r in relations if r[0] == "support" and r[2] == v]
+            reasons += [label[g] for g, (_, c) in fw.arguments.items() if c == v]
+            conditions = against + ([kleene_or(reasons)] if reasons else [])
+            new[v] = kleene_and(conditions)
+        if new == label and new_rel == rel and new_cut == cut:
+            break
+        label, rel, cut = new, new_rel, new_cut
+    acted_on = {u[1] for u in stated}
+    acted_on |= {("attack", a, t) for a, t in attacks if conceders.get(a) or (t, a) in stronger}
+    return label, {r: rel[r] for r in relations if r in acted_on}
 
 
 def dung_grounded_by_defence(

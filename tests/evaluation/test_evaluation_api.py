@@ -27,11 +27,13 @@ def test_exported_names_are_pinned() -> None:
         "FrameworkError",
         "GradualResult",
         "Label",
+        "RelationKey",
         "UnknownIdError",
         "UnknownSemanticsError",
         "dfquad",
         "evaluate",
         "grounded",
+        "grounded_relations",
         "quadratic_energy",
     }
     for name in evaluation.__all__:
