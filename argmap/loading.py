@@ -38,7 +38,9 @@ from argmap.project import default_read_root, leaves_through_link, project_root
 from argmap.yamlparse import SourceMap, parse
 
 __all__ = [
+    "MAX_ENTRIES",
     "MAX_FILE_BYTES",
+    "MAX_UNKNOWN_KEYS",
     "Origin",
     "ReadResult",
     "append_atomic",
@@ -55,6 +57,11 @@ __all__ = [
 
 #: Larger files are refused: no policy brief is this long, and it keeps validation bounded.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A brief may hold at most this many statements, arguments, actors and questions in all; each
+#: costs a few kilobytes of memory while it is checked, so this bounds memory too.
+MAX_ENTRIES = 100_000
+_SECTIONS = ("claims", "premises", "objections", "recommendations", "arguments", "actors",
+             "questions")
 
 _MODEL_AT_DEPTH: dict[tuple[str, ...], type[BaseModel]] = {
     (): Brief,
@@ -191,6 +198,14 @@ def read_text(
             )
         )
         return ReadResult(path, None, diagnostics, origin)
+    entries = sum(len(data[key]) for key in _SECTIONS if isinstance(data.get(key), dict))
+    if entries > MAX_ENTRIES:
+        diagnostics.append(_diagnostic(
+            path, "AM001", f"the brief has {entries:,} statements, arguments, actors and "
+            f"questions; argmap reads briefs of up to {MAX_ENTRIES:,}", 1, 1,
+            "split the brief into several"))
+        return ReadResult(path, None, diagnostics, origin)
+    diagnostics.extend(_trim_unknown_keys(data, parsed.positions, path))
     try:
         brief = Brief.model_validate(data)
     except ValidationError as error:
@@ -308,6 +323,48 @@ def loads(text: str, *, path: str = "<string>", json_syntax: bool = False) -> Br
 
 
 # --- schema errors -----------------------------------------------------------------------------
+
+#: A mapping of the format (the brief, a statement, an actor...) reports at most this many
+#: unknown keys one by one; the rest are counted in one finding and left out before validation,
+#: so 300,000 of them cost no more than a few.
+MAX_UNKNOWN_KEYS = 20
+
+
+def _trim_unknown_keys(data: dict[str, Any], positions: SourceMap, path: str) -> list[Diagnostic]:
+    """Drop the unknown keys of each mapping beyond :data:`MAX_UNKNOWN_KEYS`, saying how many."""
+    found: list[Diagnostic] = []
+    for pattern, model in _MODEL_AT_DEPTH.items():
+        known = _known_keys(model)
+        if not pattern:
+            places: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+        elif len(pattern) == 1:
+            places = [(pattern, data.get(pattern[0]))]
+        else:
+            section = data.get(pattern[0])
+            places = ([((pattern[0], key), value) for key, value in section.items()]
+                      if isinstance(section, dict) else [])
+        for where, mapping in places:
+            if not isinstance(mapping, dict) or len(mapping) <= MAX_UNKNOWN_KEYS:
+                continue
+            unknown = [key for key in mapping if key not in known]
+            if len(unknown) <= MAX_UNKNOWN_KEYS:
+                continue
+            surplus = unknown[MAX_UNKNOWN_KEYS:]
+            line, column = positions.key_position((*where, surplus[0]))
+            for key in surplus:
+                del mapping[key]
+            found.append(_diagnostic(
+                path, "AM011", f"{len(surplus):,} more unknown keys follow here; only the first "
+                f"{MAX_UNKNOWN_KEYS} are listed one by one", line, column,
+                f"allowed keys: {', '.join(sorted(known))}"))
+    return found
+
+
+def _known_keys(model: type[BaseModel]) -> set[str]:
+    names = set(model.model_fields)
+    names.update(f.alias for f in model.model_fields.values() if f.alias)
+    return names
+
 
 
 def _existing_prefix(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -86,6 +86,7 @@ def write_corpus(folder: Path) -> None:
         "lattice-premiseless-roots.yaml": lattice(),
         "cycles-100.yaml": cycles(),
         "numbered-claims.yaml": numbered_claims(),
+        "unknown-keys.json": unknown_keys(),
     }
     head = _HEAD.format(id="numbers", title="Hostile numbers")
     big = "9" * 5_000

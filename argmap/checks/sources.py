@@ -23,8 +23,10 @@ from argmap.quotes import SourceText
 
 __all__ = ["MAX_SOURCE_BYTES", "read_source", "resolve_source_path", "source_text"]
 
-#: Source texts larger than this are not read.
-MAX_SOURCE_BYTES = 64 * 1024 * 1024
+#: Source texts larger than this are not read: matching quotes against a text costs memory of
+#: about forty times its size, and the longest policy document is far shorter (a 300-page book
+#: is about 1 MiB of text).
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
 
 _UNREADABLE = "unreadable"
 
@@ -80,8 +82,10 @@ def read_source(
         file = resolve_source_path(source.path, brief_file, root)
         if file.exists() and not file.is_file():
             return "the source is not a regular file (a folder, a device or a pipe)"
-        if file.stat().st_size > MAX_SOURCE_BYTES:
-            return f"the source file is larger than {MAX_SOURCE_BYTES:,} bytes"
+        size = file.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return (f"the source file is {size:,} bytes, larger than the {MAX_SOURCE_BYTES:,} "
+                    "argmap reads; quote from a copy of the part the brief maps")
         return SourceText(file.read_bytes().decode("utf-8-sig"))
     except UnsafePathError as error:
         return str(error)

@@ -6,8 +6,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 import argmap
+from argmap import loading
 from argmap.analysis import MAX_CHAIN_STEPS, chains, to_framework
+from argmap.checks import sources
 from argmap.evaluation import dfquad, quadratic_energy
 from argmap.evaluation.gradual import DEFAULT_MAX_WORK
 
@@ -61,3 +65,31 @@ def test_gradual_semantics_on_a_hundred_cycles_still_settle() -> None:
     for semantics in (dfquad, quadratic_energy):
         result = semantics(framework)
         assert result.converged and result.method == "rk4"
+
+
+def test_a_brief_beyond_the_entry_limit_is_refused_before_it_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "MAX_ENTRIES", 100)
+    lines = ["argmap: 1", "id: many", "title: Many", "claims:"]
+    lines += [f"  c-{i}: {{text: C}}" for i in range(101)]
+    result = loading.read_text("\n".join(lines) + "\n", path="many.yaml")
+    assert result.brief is None
+    assert [d.message for d in result.diagnostics] == [
+        "the brief has 101 statements, arguments, actors and questions; argmap reads briefs of "
+        "up to 100"]
+
+
+def test_a_source_beyond_the_size_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 1_000)
+    (tmp_path / "s.txt").write_text("word " * 300, encoding="utf-8")
+    brief = tmp_path / "b.yaml"
+    brief.write_text("argmap: 1\nid: b\ntitle: B\nsource: {path: s.txt}\n"
+                     "claims:\n  a: {text: A, quote: not there, supports: [b]}\n  b: {text: B}\n",
+                     encoding="utf-8")
+    found = argmap.check(argmap.load(brief))
+    assert [(d.code, d.message) for d in found] == [
+        ("AM302", "the source file is 1,500 bytes, larger than the 1,000 argmap reads; quote "
+                  "from a copy of the part the brief maps")]
