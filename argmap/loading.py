@@ -447,6 +447,14 @@ _EXPECTED = {
 }
 
 
+_BOUNDS = {
+    "less_than_equal": "at most",
+    "less_than": "less than",
+    "greater_than_equal": "at least",
+    "greater_than": "more than",
+}
+
+
 def schema_diagnostics(
     error: ValidationError, data: Any, positions: SourceMap, path: str
 ) -> list[Diagnostic]:
@@ -548,6 +556,11 @@ def schema_diagnostics(
                 hint = "write the statement as a mapping with at least 'text:'"
         elif first["type"] == "string_too_short":
             message = f"{name} must not be empty"
+        elif isinstance(value, float) and value != value:  # NaN fails every bound
+            message = f"{name} must be a number, not .nan (which is no number)"
+        elif first["type"] in _BOUNDS and isinstance(value, (int, float)):
+            bound = next(iter((first.get("ctx") or {"": "?"}).values()))
+            message = f"{name} must be {_BOUNDS[first['type']]} {bound}, not {_short(value)}"
         else:
             message = f"{name}: {first['msg']}"
         diagnostics.append(_diagnostic(path, "AM010", message, line, column, hint))

@@ -104,6 +104,8 @@ def write_corpus(folder: Path) -> None:
         "one-and-true-keys.yaml": head + "1: a\ntrue: b\n",
         "two-nan-keys.yaml": head + ".nan: a\n.nan: b\n",
         "numeric-ids.yaml": head + "claims: {1: {text: x}}\n",
+        "nan-base-score.yaml": head + "claims:\n  a: {text: A, base_score: .nan, supports: [b]}\n"
+        "  b: {text: B}\n",
     })
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
