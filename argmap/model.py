@@ -227,6 +227,11 @@ class Statement(_Model):
         description="The argumentation scheme of its supports ('Argument From Expert Opinion'): "
         "one name for all of them, or a name per supported id.",
     )
+    answered: list[str] = Field(
+        default_factory=list,
+        description="Keys of its scheme's critical questions that the brief takes up "
+        "(docs/schemes.md).",
+    )
     concedes: list[str] = Field(
         default_factory=list,
         description=(
@@ -304,6 +309,11 @@ class Argument(_Model):
     scheme: str | None = Field(
         default=None,
         description="The argumentation scheme it follows ('Argument From Expert Opinion').",
+    )
+    answered: list[str] = Field(
+        default_factory=list,
+        description="Keys of its scheme's critical questions that the brief takes up "
+        "(docs/schemes.md).",
     )
     quote: str | list[str] | None = None
     tags: list[str] = Field(default_factory=list)

@@ -284,6 +284,8 @@ def summary_context(
                                    if not graph.reasons_for(n.id)],
             "unsupported_recommendations": [builder.view(n.id) for n in recommendation_nodes
                                             if not graph.reasons_for(n.id)],
+            # The critical questions of the schemes named, that the brief does not take up.
+            "critical_questions": _critical_questions(graph, builder),
             # Unanswered: still standing once evaluated; without an evaluation, not attacked.
             "unanswered_objections": [
                 builder.view(n.id) for n in objections
@@ -299,6 +301,27 @@ def summary_context(
             "gradual": bool(strengths),
         },
     }
+
+
+def _critical_questions(graph: ArgumentGraph, builder: _Builder) -> list[dict[str, Any]]:
+    from argmap.schemes import open_questions
+
+    found = []
+    for item in open_questions(graph):
+        node = graph.nodes[item.source]
+        target = item.target
+        if not node.is_argument:
+            on = [builder.view(item.source).text]
+        elif isinstance(node.item, Argument) and node.item.text:
+            on = [clean(node.item.text)]
+        else:  # an argument without words of its own: its premises, and what they support
+            on = [builder.view(p).text for p in graph.premises_of(node.id)]
+            target = next((e.target for e in graph.outgoing(node.id, EdgeKind.CONCLUSION)),
+                          None)
+        to = builder.view(target).text if target is not None else None
+        found.append({"on": on, "to": to, "scheme": item.scheme.name,
+                      "questions": [q.text for q in item.questions]})
+    return found
 
 
 def _semantics_of(evaluation: EvaluationLike) -> str:
