@@ -160,6 +160,7 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
             preferences.append((e.source, e.target))
         elif kind is concedes:
             concessions.append((e.source, e.target))
+    spread_supports, spread_attacks = _same_and_opposed(graph, tuple(supports), tuple(attacks))
     base_scores = {
         node.id: node.item.base_score  # type: ignore[union-attr]
         for node in graph.statements()
@@ -175,13 +176,54 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
     return Framework(
         statements,
         arguments,
-        tuple(supports),
-        tuple(attacks),
+        spread_supports,
+        spread_attacks,
         base_scores,
         tuple(preferences),
         tuple(concessions),
         undercuts,
     )
+
+
+def _same_and_opposed(
+    graph: ArgumentGraph,
+    supports: tuple[tuple[str, str], ...],
+    attacks: tuple[tuple[str, str], ...],
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """Contrary and contradictory statements attack each other; statements that rephrase each
+    other are one: each has the supporters, attackers and targets of every other (see
+    docs/semantics.md)."""
+    oppositions = getattr(graph, "oppositions", ())
+    equivalences = getattr(graph, "equivalences", ())
+    if not oppositions and not equivalences:
+        return supports, attacks
+    opposed = [pair for e in oppositions for pair in ((e.source, e.target), (e.target, e.source))]
+    attacks = (*attacks, *opposed)
+    if not equivalences:
+        return supports, attacks
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for e in equivalences:
+        parent.setdefault(e.source, e.source)
+        parent.setdefault(e.target, e.target)
+        parent[root(e.source)] = root(e.target)
+    members: dict[str, list[str]] = {}
+    for key in parent:
+        members.setdefault(root(key), []).append(key)
+
+    def same(key: str) -> list[str]:
+        return members[root(key)] if key in parent else [key]
+
+    def spread(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return tuple(dict.fromkeys(
+            (a, b) for x, y in pairs for a in same(x) for b in same(y) if a != b))
+
+    return spread(supports), spread(attacks)
 
 
 def grounded_labels(subject: Brief | ArgumentGraph) -> dict[str, str]:

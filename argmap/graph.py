@@ -69,6 +69,11 @@ class EdgeKind(str, enum.Enum):
     OUTWEIGHS = "outweighs"
     UNDERCUT = "undercut"
     OPTION = "option"
+    #: Kept apart from :attr:`ArgumentGraph.edges` (in ``equivalences`` and ``oppositions``):
+    #: two statements that say the same thing, or that cannot both hold.
+    REPHRASES = "rephrases"
+    CONTRARY = "contrary"
+    CONTRADICTS = "contradicts"
 
     def __str__(self) -> str:
         return self.value
@@ -167,6 +172,13 @@ class DanglingReference:
 _SUPPORT_FLOW = frozenset((EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION))
 
 
+_SIDE_RELATIONS = (
+    ("rephrases", EdgeKind.REPHRASES),
+    ("contrary", EdgeKind.CONTRARY),
+    ("contradicts", EdgeKind.CONTRADICTS),
+)
+
+
 class ArgumentGraph:
     """Typed nodes and edges derived from a :class:`~argmap.model.Brief`."""
 
@@ -178,6 +190,7 @@ class ArgumentGraph:
         self.duplicates: list[tuple[str, tuple[Any, ...], tuple[Any, ...]]] = []
         self.dangling: list[DanglingReference] = []
         edges: list[Edge] = []
+        side: list[Edge] = []  # rephrases, contrary, contradicts
 
         sections: list[tuple[str, dict[str, Any], NodeKind]] = [
             ("claims", brief.claims, NodeKind.CLAIM),
@@ -268,6 +281,10 @@ class ArgumentGraph:
                         self._link(edges, key, entry, attack, path, "undercuts")
                     else:
                         pending.append((key, entry, path))
+            if item.rephrases or item.contrary or item.contradicts:
+                for name, side_kind in _SIDE_RELATIONS:
+                    for i, target in enumerate(getattr(item, name)):
+                        self._link(side, key, target, side_kind, (*base, name, i), name)
             self._check_actor(key, base, "speaker", [item.speaker] if item.speaker else [])
             if isinstance(item, Recommendation) and item.addressee is not None:
                 single = isinstance(item.addressee, str)
@@ -279,6 +296,12 @@ class ArgumentGraph:
             tuple(self._resolve_undercuts(edges, pending)) if pending else ()
         )
         self.edges: tuple[Edge, ...] = tuple(edges)
+        #: Rephrases (statements that say the same thing), and contrary and contradictory
+        #: statements: relations of sameness and opposition, not of support or attack.
+        self.equivalences: tuple[Edge, ...] = tuple(
+            e for e in side if e.kind is EdgeKind.REPHRASES)
+        self.oppositions: tuple[Edge, ...] = tuple(
+            e for e in side if e.kind is not EdgeKind.REPHRASES)
         #: Each id's place in the brief's order, for sorting results stably.
         self.order: dict[str, int] = {key: i for i, key in enumerate(self.nodes)}
         self._statement_nodes = [node for node in self.nodes.values() if node.is_statement]

@@ -258,6 +258,18 @@ class Statement(_Model):
         strict=True,
         description="An unstated premise the text relies on (it needs no quote).",
     )
+    rephrases: list[str] = Field(
+        default_factory=list,
+        description="Ids of statements that say the same thing (evaluation treats them as one).",
+    )
+    contrary: list[str] = Field(
+        default_factory=list,
+        description="Ids of statements that cannot hold together with this one (both may fail).",
+    )
+    contradicts: list[str] = Field(
+        default_factory=list,
+        description="Ids of statements of which exactly one holds: this one or that.",
+    )
 
     @property
     def quotes(self) -> tuple[str, ...]:

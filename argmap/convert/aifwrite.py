@@ -93,6 +93,9 @@ class _Writer:
         for edge in getattr(graph, "undercuts", ()):
             self._undercut_of_relation(edge)
         self._rephrases()
+        for edge in getattr(self.graph, "oppositions", ()):
+            self.losses.add(f"'{edge.kind.value}' statements (AIF has no node for them; kept in "
+                            "the 'argmap' extension only)", f"{edge.source} -> {edge.target}")
         self._speakers()
         return self._document(), self.losses
 
