@@ -323,9 +323,13 @@
   // --- pan and zoom ---------------------------------------------------------------------------
   const size = data.size || [0, 0];
   let view = {x: 0, y: 0, k: 1};
+  // On a large map seen whole, labels would be a few pixels high: leave them out until the
+  // reader zooms in, which spares the browser laying out thousands of lines it cannot show.
+  const FAR = nodes.length > 300 ? 4.5 / 11 : 0;
   function apply() {
     viewport.setAttribute("transform", `translate(${view.x.toFixed(1)},${view.y.toFixed(1)}) ` +
                                        `scale(${view.k.toFixed(4)})`);
+    canvas.classList.toggle("am-far", view.k < FAR);
   }
   function box() { return mapBox.getBoundingClientRect(); }
   function fit() {
@@ -808,6 +812,7 @@
   const start = data.view || {};
   evalBox.checked = !!start.evaluate && semantics.options.length > 0;
   if (start.semantics && (data.evaluations || {})[start.semantics]) semantics.value = start.semantics;
+  if (FAR) canvas.classList.add("am-far");  // until the first fit says otherwise
   draw();
   diagnostics();
   showOverview();
@@ -816,5 +821,6 @@
     if (restored && restored.k > 0) { view = restored; apply(); } else fit();
     window.addEventListener("resize", () => { if (selected === null) fit(); });
   }
+  if (window.performance && performance.mark) performance.mark("argmap-ready");
   document.documentElement.setAttribute("data-argmap-ready", String(nodes.length));
 })();
