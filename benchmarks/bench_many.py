@@ -10,13 +10,18 @@ the best of ``--repeat`` attempts, because shared machines are noisy. The briefs
     folder of 1000 briefs, 1 call:   X s
     1 brief, 10 calls:               Y s
     ratio: X / Y = R  (target < 3)
+    folder, --jobs 1:                Z s
+    speed-up of the pool: Z / X = S  (target >= 1.6 on two cores; N cores here)
 
-and exits 1 when the ratio misses the target, so it can gate a release.
+and exits 1 when the ratio misses the target, so it can gate a release. The last two lines
+compare the default run (a pool of worker processes, one per core) with the same folder checked
+by one process (``--jobs 1``), the two measured alternately so that both see the same load.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate
 
 TARGET = 3.0
+POOL_TARGET = 1.6
 
 
 def write_briefs(folder: Path, count: int, statements: int) -> list[Path]:
@@ -42,10 +48,12 @@ def write_briefs(folder: Path, count: int, statements: int) -> list[Path]:
     return files
 
 
-def validate(*paths: Path) -> float:
+def validate(*paths: Path, jobs: int | None = None) -> float:
     """Wall time of one ``argmap validate`` process; stops the benchmark if it cannot run."""
     command = [sys.executable, "-m", "argmap", "validate", "--isolated", "--format", "text",
                "--quiet", *map(str, paths)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
@@ -67,7 +75,11 @@ def main() -> int:
         files = write_briefs(folder, options.briefs, options.statements)
         one = files[0]
         validate(one)  # warm the file-system cache and Python's bytecode cache first
-        many = min(validate(folder) for _ in range(options.repeat))
+        many_times, alone_times = [], []
+        for _ in range(options.repeat):
+            many_times.append(validate(folder))
+            alone_times.append(validate(folder, jobs=1))
+        many, alone = min(many_times), min(alone_times)
         single = min(
             sum(validate(one) for _ in range(options.calls)) for _ in range(options.repeat)
         )
@@ -76,6 +88,9 @@ def main() -> int:
     print(f"folder of {options.briefs} briefs, 1 call:   {many:6.2f} s")
     print(f"1 brief, {options.calls} calls:{' ' * (22 - len(str(options.calls)))}{single:6.2f} s")
     print(f"ratio: {many:.2f} / {single:.2f} = {ratio:.2f}  (target < {TARGET:g})")
+    print(f"folder, --jobs 1:                {alone:6.2f} s")
+    print(f"speed-up of the pool: {alone:.2f} / {many:.2f} = {alone / many:.2f}  "
+          f"(target >= {POOL_TARGET:g} on two cores; {os.cpu_count()} cores here)")
     return 0 if ratio < TARGET else 1
 
 

@@ -156,50 +156,153 @@ def shown_path(file: Path, cwd: Path | None = None) -> Path:
         return file
 
 
+#: Below this many files one process checks them all: a pool would cost more than it saves.
+POOL_MIN_FILES = 32
+
+
 def validate_paths(
     paths: list[Path],
     config: Config | None = None,
     *,
     only_declared: bool = False,
+    jobs: int | None = None,
 ) -> ValidationRun:
     """Check every brief under ``paths`` with ``config``; the library form of ``argmap validate``.
 
     Rules are selected by the configuration (``select``, ``ignore``, ``per-file-ignores``), then
     findings on lines with a matching ``# argmap: ignore`` comment are dropped. A file reached
     twice (named, and inside a named folder) is checked once.
+
+    ``jobs`` is how many processes may check files at once: ``None`` (or 0) means one per core
+    this process may use, 1 means this process alone. A pool of worker processes is started
+    only for :data:`POOL_MIN_FILES` files or more; the report is the same either way, in the
+    same order.
     """
     from argmap.checks import all_rules
 
     config = config or Config()
-    known = [rule.code for rule in all_rules()]
-    files: list[str] = []
-    found: list[Diagnostic] = []
-    suppressed = 0
-    unknown: list[UnknownSuppression] = []
+    known = tuple(rule.code for rule in all_rules())
+    workers = _available_cores() if not jobs else max(1, jobs)
     cwd = Path.cwd()
     seen: set[str] = set()
+    queued: list[tuple[Path, bytes | None]] = []
+    pooled = False
     for file, data in discover(paths, only_declared=only_declared):
         identity = os.path.normcase(os.path.abspath(file))
         if identity in seen:
             continue
         seen.add(identity)
-        path = shown_path(file, cwd)
-        shown = os.fspath(path)
-        files.append(shown)
-        if data is None:
-            data = _read_small(path)
-        ignore = config.ignored_for(path)
-        diagnostics = _validate_one(path, data, config.root, config.select, ignore)
-        if data is not None and b"argmap:" in data and path.suffix.lower() != ".json":
-            comments = suppressions(data.decode("utf-8", "replace"), known)
-            unknown.extend(UnknownSuppression(shown, line, code) for line, code in comments.unknown)
-            if comments:
-                kept = [d for d in diagnostics if not comments.silences(d.code, d.line)]
-                suppressed += len(diagnostics) - len(kept)
-                diagnostics = kept
-        found.extend(diagnostics)
+        queued.append((shown_path(file, cwd), None if pooled else data))
+        if not pooled and workers > 1 and len(queued) >= POOL_MIN_FILES:
+            # The pool's workers read the files themselves: keep only the paths, so a large
+            # folder is never held in memory all at once.
+            pooled = True
+            queued = [(path, None) for path, _ in queued]
+    if pooled:
+        outcomes = _check_in_pool([path for path, _ in queued], config, known, workers)
+    else:
+        outcomes = [_check_file(path, data, config, known) for path, data in queued]
+    files = [outcome.path for outcome in outcomes]
+    found = [d for outcome in outcomes for d in outcome.diagnostics]
+    suppressed = sum(outcome.suppressed for outcome in outcomes)
+    unknown = [problem for outcome in outcomes for problem in outcome.unknown]
     report = Report.build(files, found, strict=bool(config.strict))
     return ValidationRun(report, suppressed, tuple(unknown))
+
+
+@dataclass(frozen=True)
+class _FileOutcome:
+    """What checking one file found, as a worker process hands it back."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    suppressed: int
+    unknown: list[UnknownSuppression]
+
+
+def _check_file(
+    path: Path, data: bytes | None, config: Config, known: tuple[str, ...]
+) -> _FileOutcome:
+    """Read and check one brief, then drop what its ``# argmap: ignore`` comments silence."""
+    shown = os.fspath(path)
+    if data is None:
+        data = _read_small(path)
+    diagnostics = _validate_one(path, data, config.root, config.select, config.ignored_for(path))
+    suppressed = 0
+    unknown: list[UnknownSuppression] = []
+    if data is not None and b"argmap:" in data and path.suffix.lower() != ".json":
+        comments = suppressions(data.decode("utf-8", "replace"), known)
+        unknown = [UnknownSuppression(shown, line, code) for line, code in comments.unknown]
+        if comments:
+            kept = [d for d in diagnostics if not comments.silences(d.code, d.line)]
+            suppressed = len(diagnostics) - len(kept)
+            diagnostics = kept
+    return _FileOutcome(shown, diagnostics, suppressed, unknown)
+
+
+def _available_cores() -> int:
+    """How many cores this process may run on (its affinity where the system tells)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        with contextlib.suppress(OSError):
+            return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+# What each worker process checks with; set once per worker by _start_worker.
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(config: Config, known: tuple[str, ...]) -> None:
+    _WORKER["config"] = config
+    _WORKER["known"] = known
+
+
+def _check_in_worker(path: Path) -> _FileOutcome:
+    config = _WORKER["config"]
+    known = _WORKER["known"]
+    assert isinstance(config, Config) and isinstance(known, tuple)
+    return _check_file(path, None, config, known)
+
+
+def _check_in_pool(
+    files: list[Path], config: Config, known: tuple[str, ...], workers: int
+) -> list[_FileOutcome]:
+    """Check ``files`` in ``workers`` processes; the outcomes in the order of ``files``.
+
+    Worker processes are forked where that is safe (a POSIX system, one thread in this
+    process), so they start with argmap already imported; elsewhere they are spawned. When no
+    pool can be had (no process support, a worker killed), this process checks the files
+    itself, so the report is the same.
+    """
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    workers = min(workers, len(files))
+    # A few chunks per worker: large enough to keep the pipes quiet, small enough that a
+    # worker with slow files does not leave the others idle at the end.
+    chunk = max(1, len(files) // (workers * 4))
+    try:
+        executor = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(config, known),
+        )
+    except (OSError, ImportError, NotImplementedError):
+        executor = None
+    if executor is not None:
+        try:
+            return list(executor.map(_check_in_worker, files, chunksize=chunk))
+        except (BrokenProcessPool, OSError):
+            pass
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+    return [_check_file(path, None, config, known) for path in files]
 
 
 def _validate_one(
@@ -295,6 +398,13 @@ def validate(
                      help="Skip named files without a top-level 'argmap:' key, as folder "
                      "search does (for pre-commit, which passes every changed YAML file)."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=0,
+                     help="How many processes check files at once (default: one per core; "
+                     f"1: this one alone). A pool starts for {POOL_MIN_FILES} files or more.",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Check briefs: exit 0 when clean, 1 with errors (or warnings under --strict)."""
     missing = [str(p) for p in paths if not p.exists()]
@@ -331,7 +441,7 @@ def validate(
     reporter = get_reporter(name)
     options = ReportOptions(statistics=show_statistics, quiet=quiet)
 
-    run = validate_paths(paths, config, only_declared=only_declared)
+    run = validate_paths(paths, config, only_declared=only_declared, jobs=jobs)
     report = run.report
     for problem in run.unknown_suppressions:
         typer.echo(f"argmap: {problem}", err=True)

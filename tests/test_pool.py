@@ -1,0 +1,85 @@
+"""Validating many files in a pool of processes reports exactly what one process reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli.validate import POOL_MIN_FILES
+
+ENV = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def argmap(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=cwd, capture_output=True, text=True, env=ENV, timeout=300, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of more briefs than it takes to start a pool: every fixture, good and bad
+    (parse errors, schema errors, broken references, quotes, suppression comments), copied
+    into numbered sub-folders, with files that are not briefs among them."""
+    folder = tmp_path_factory.mktemp("pool")
+    sources = [FIXTURES / "invalid", FIXTURES / "valid", FIXTURES / "ci" / "negative",
+               FIXTURES / "ci" / "positive", ROOT / "briefs"]
+    copies = 0
+    round_ = 0
+    while copies < POOL_MIN_FILES * 3:
+        for source in sources:
+            target = folder / f"{round_:02d}-{source.name}"
+            shutil.copytree(source, target, symlinks=True)
+            copies += sum(1 for _ in target.rglob("*.y*ml"))
+        round_ += 1
+    (folder / "notes.yaml").write_text("title: not a brief\n", encoding="utf-8")
+    (folder / "suppressed.yaml").write_text(
+        "argmap: 1\nid: s\ntitle: S\nclaims:\n"
+        "  lonely: {text: Alone.}  # argmap: ignore[AM203, AM999]\n"
+        "  alone: {text: Alone too.}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_a_pool_reports_what_one_process_reports_in_the_same_order(
+    corpus: Path, output_format: str
+) -> None:
+    args = ("validate", "--isolated", "--statistics", "--format", output_format, ".")
+    alone = argmap(*args, "--jobs", "1", cwd=corpus)
+    pooled = argmap(*args, "--jobs", "2", cwd=corpus)
+    assert alone.returncode == 1, alone.stderr
+    assert "Traceback" not in alone.stderr + pooled.stderr
+    assert (pooled.returncode, pooled.stdout, pooled.stderr) == (
+        alone.returncode, alone.stdout, alone.stderr
+    )
+    if output_format == "text":
+        # The run really covered every copy, with findings from many of them.
+        files = int(alone.stdout.strip().splitlines()[-1].split()[0])
+        assert files > POOL_MIN_FILES * 3
+        assert "unknown rule code 'AM999'" in alone.stderr
+
+
+def test_the_library_gives_one_report_with_or_without_a_pool(tmp_path: Path) -> None:
+    from argmap.cli.validate import validate_paths
+
+    for i in range(POOL_MIN_FILES):
+        (tmp_path / f"b{i:03d}.yaml").write_text(
+            f"argmap: 1\nid: b{i}\ntitle: B\nclaims:\n  c: {{text: Claim {i}.}}\n",
+            encoding="utf-8",
+        )
+    few = validate_paths([tmp_path / "b000.yaml", tmp_path / "b001.yaml"], jobs=2)
+    many = validate_paths([tmp_path], jobs=2)
+    alone = validate_paths([tmp_path], jobs=1)
+    assert len(few.report.files) == 2
+    assert many.report == alone.report
+    assert len(many.report.diagnostics) == POOL_MIN_FILES  # one AM203 per brief
