@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.collector import paused_collector
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief
 
@@ -252,6 +253,7 @@ class Evaluation:
         return iter(self.labels or self.strengths)
 
 
+@paused_collector()
 def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Evaluation:
     """Evaluate the map: grounded labels, or DF-QuAD / quadratic-energy strengths.
 

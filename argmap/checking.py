@@ -7,6 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from argmap.checks import CheckContext, Finding, Rule, all_rules
+from argmap.collector import paused_collector
 from argmap.diagnostics import Diagnostic
 from argmap.graph import ArgumentGraph
 from argmap.model import Brief
@@ -25,6 +26,7 @@ def rule_selected(
     return any(code.startswith(prefix.upper()) for prefix in select)
 
 
+@paused_collector()
 def check(
     brief: Brief,
     *,

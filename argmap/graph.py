@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from argmap.collector import paused_collector
 from argmap.model import (
     Actor,
     Argument,
@@ -182,6 +183,7 @@ _SIDE_RELATIONS = (
 class ArgumentGraph:
     """Typed nodes and edges derived from a :class:`~argmap.model.Brief`."""
 
+    @paused_collector()
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.nodes: dict[str, Node] = {}

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from argmap.collector import paused_collector
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.errors import BriefError
 from argmap.model import (
@@ -144,6 +145,7 @@ def _decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
+@paused_collector()
 def read_text(
     text: str,
     *,
@@ -220,6 +222,7 @@ def read_text(
     return ReadResult(path, brief, sorted(diagnostics), origin)
 
 
+@paused_collector()
 def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> ReadResult:
     """Read one brief file; problems come back as diagnostics, never as exceptions.
 
@@ -230,6 +233,7 @@ def read(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     return read_bytes(None, path, root=root)
 
 
+@paused_collector()
 def read_bytes(
     data: bytes | None,
     path: str | os.PathLike[str],
@@ -292,6 +296,7 @@ def read_bytes(
     )
 
 
+@paused_collector()
 def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = None) -> Brief:
     """Load a brief from a YAML or JSON file.
 
@@ -310,6 +315,7 @@ def load(path: str | os.PathLike[str], *, root: str | os.PathLike[str] | None = 
     return result.brief
 
 
+@paused_collector()
 def loads(text: str, *, path: str = "<string>", json_syntax: bool = False) -> Brief:
     """Load a brief from YAML (or JSON) text; raises :class:`BriefError` like :func:`load`.
 

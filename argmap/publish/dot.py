@@ -14,6 +14,7 @@ import math
 import re
 
 from argmap.analysis import VERDICT_WORDS
+from argmap.collector import paused_collector
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind
 from argmap.model import Brief, Recommendation
@@ -35,6 +36,7 @@ PACK_AT_LEAST = 4
 _SEPARATOR = " \u00b7 "  # a middle dot between the verdict and the strength
 
 
+@paused_collector()
 def to_dot(
     subject: Brief | ArgumentGraph,
     *,

@@ -28,6 +28,7 @@ import jinja2
 import jinja2.sandbox
 
 from argmap.analysis import MAX_CHAIN_STEPS, VERDICT_WORDS, chains
+from argmap.collector import paused_collector
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
 from argmap.model import Argument, Brief, Recommendation, Statement
@@ -513,6 +514,7 @@ def _user_template(path: str | os.PathLike[str]) -> jinja2.Template:
             from error
 
 
+@paused_collector()
 def to_markdown(
     brief: Brief | ArgumentGraph,
     *,

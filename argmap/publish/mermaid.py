@@ -9,6 +9,7 @@ premises. Node ids are generated (``n0``, ``n1``...) because Mermaid reads some 
 
 from __future__ import annotations
 
+from argmap.collector import paused_collector
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief, Recommendation
@@ -22,6 +23,7 @@ _ATTACK_STYLE = f"stroke:{EDGE_STYLES[EdgeKind.ATTACK].colour},stroke-width:2px"
 _SUPPORT_STYLE = f"stroke:{EDGE_STYLES[EdgeKind.SUPPORT].colour},stroke-width:1.5px"
 
 
+@paused_collector()
 def to_mermaid(
     subject: Brief | ArgumentGraph,
     *,
