@@ -174,7 +174,8 @@ def _update(path: Path, output: Path | None, add_new: bool, force: bool) -> None
     if str(target) != "-" and target != path and target.exists() and not force:
         raise fail(f"{target} exists; replace it with --force")
     report = update(brief, text, add_new=add_new)
-    content = dumps(report.brief)
+    source = report.brief.source.path if report.brief.source else None
+    content = _header(source or "its source") + dumps(report.brief)
     if str(target) == "-":
         typer.echo(content, nl=False)
     else:
