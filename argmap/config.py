@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import fnmatch
 import os
 import re
 import sys
@@ -99,13 +100,13 @@ class Config:
     root: Path | None = None
     output_format: str | None = None
     rendered: tuple[RenderedOutput, ...] = ()
-    _patterns: tuple[tuple[re.Pattern[str], bool, tuple[str, ...]], ...] = field(
+    _patterns: tuple[tuple[_Glob, bool, tuple[str, ...]], ...] = field(
         default=(), init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
         compiled = tuple(
-            (_glob_to_regex(glob), "/" not in glob, codes) for glob, codes in self.per_file_ignores
+            (_Glob(glob), "/" not in glob, codes) for glob, codes in self.per_file_ignores
         )
         object.__setattr__(self, "_patterns", compiled)
 
@@ -348,6 +349,13 @@ def _rendered(
                     f"{where}: 'rendered' names the {name} '{file}', which is outside the "
                     f"project '{project}'"
                 )
+            hidden = [part for part in Path(os.path.relpath(os.path.abspath(target), project)).parts
+                      if part.startswith(".")]
+            if hidden:  # .git/hooks, .github/workflows: not places for generated files
+                raise ConfigError(
+                    f"{where}: 'rendered' names the {name} '{file}', inside the hidden "
+                    f"'{hidden[0]}'"
+                )
         outputs.append(RenderedOutput(
             Path(os.path.abspath(base / output)),
             Path(os.path.abspath(base / brief)),
@@ -409,40 +417,36 @@ def resolve_config(
 # --- glob patterns -----------------------------------------------------------------------------
 
 
-def _glob_to_regex(glob: str) -> re.Pattern[str]:
-    """Translate a glob to a regular expression: ``*`` and ``?`` stay within a folder, ``**``
-    crosses folders, ``[abc]`` is a character class, and a trailing ``/`` means the whole
-    folder."""
-    pattern = glob.replace("\\", "/").removeprefix("./")
-    if pattern.endswith("/"):
-        pattern += "**"  # a folder: everything in it
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[" and "]" in pattern[i + 2 :]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1 : end]
-            negate = body.startswith("!")
-            body = re.escape(body[1:] if negate else body).replace("\\-", "-")
-            out.append(f"[{'^' if negate else ''}{body}]")
-            i = end + 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    return re.compile("".join(out))
+class _Glob:
+    """A glob matched without backtracking: ``*`` and ``?`` stay within a folder, ``**`` crosses
+    folders, ``[abc]`` is a character class, and a trailing ``/`` means the whole folder.
+
+    A configuration can come from a pull request, and a glob such as ``**a**a**a**a**b``
+    translated to one regular expression takes minutes to fail on a long path. So each folder
+    name is matched on its own (by :func:`fnmatch.translate`, which does not backtrack), and the
+    folders by a pass over the positions a ``**`` can reach: time linear in the path.
+    """
+
+    def __init__(self, glob: str) -> None:
+        pattern = glob.replace("\\", "/").removeprefix("./")
+        if pattern.endswith("/"):
+            pattern += "**"  # a folder: everything in it
+        self.parts: tuple[re.Pattern[str] | None, ...] = tuple(
+            None if part == "**" else re.compile(fnmatch.translate(part.replace("**", "*")))
+            for part in pattern.split("/")
+        )
+
+    def fullmatch(self, path: str) -> bool:
+        names = path.split("/")
+        reach = {0}  # how many names the parts so far can have matched
+        for part in self.parts:
+            if part is None:
+                reach = set(range(min(reach), len(names) + 1))
+            else:
+                reach = {at + 1 for at in reach if at < len(names) and part.match(names[at])}
+            if not reach:
+                return False
+        return len(names) in reach
 
 
 # --- inline suppression ------------------------------------------------------------------------

@@ -127,6 +127,8 @@ def test_a_source_path_with_nul_or_a_loop_of_links_is_a_finding(
     ('"o.md" = {brief = "briefs/b.yaml", options = ["-o", "x"]}', "may not give '-o'"),
     ('"o.md" = {brief = "briefs/b.yaml", options = ["--template", "../outside-secret.txt"]}',
      "names the template '../outside-secret.txt', which is outside"),
+    ('".git/hooks/pre-commit" = "briefs/b.yaml"', "inside the hidden '.git'"),
+    ('".github/workflows/x.yml" = "briefs/b.yaml"', "inside the hidden '.github'"),
 ])
 def test_rendered_outputs_stay_inside_the_project(
     repo: Path, run: Run, entry: str, message: str
@@ -136,3 +138,15 @@ def test_rendered_outputs_stay_inside_the_project(
     assert ran.code == 2
     assert message in ran.stderr
     assert SECRET not in ran.output
+
+
+def test_a_glob_built_to_backtrack_does_not_hang_validation(repo: Path, run: Run) -> None:
+    glob = "**a" * 12 + "**b"
+    write(repo / "argmap.toml", f'per-file-ignores = {{"{glob}" = ["AM205"], '
+                                f'"{"*a" * 12}*b" = ["AM205"]}}\n')
+    name = "a" * 120
+    write(repo / "a" / ("a" * 100) / f"{name}.yaml",
+          "argmap: 1\nid: x\ntitle: T\nclaims:\n  lonely: {text: L}\n")
+    ran = run("validate", ".", cwd=repo)  # a regular expression took minutes on this path
+    assert ran.code == 0
+    assert "AM205" in ran.stdout
