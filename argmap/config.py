@@ -291,8 +291,11 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
 RENDERED_OPTIONS = frozenset({
     "--format", "-f", "--group", "--direction", "--legend", "--no-legend", "--focus", "--depth",
     "--width", "--evaluate", "--no-evaluate", "--semantics", "--timeout", "--template",
-    "--diagram", "--no-diagram", "--chain-limit",
+    "--diagram", "--no-diagram", "--chain-limit", "--caption", "--page", "--upstream",
+    "--no-upstream", "--force",
 })
+#: The options a ``rendered`` entry may never give: they choose what is read or written.
+FORBIDDEN_RENDERED_OPTIONS = frozenset({"--output", "-o", "--root", "--check", "--no-check"})
 
 
 def _checked_options(

@@ -125,6 +125,7 @@ def test_a_source_path_with_nul_or_a_loop_of_links_is_a_finding(
     ('"o.md" = {brief = "briefs/b.yaml", options = ["--root", "/"]}', "may not give '--root'"),
     ('"o.md" = {brief = "briefs/b.yaml", options = ["--root=/"]}', "may not give '--root'"),
     ('"o.md" = {brief = "briefs/b.yaml", options = ["-o", "x"]}', "may not give '-o'"),
+    ('"o.md" = {brief = "briefs/b.yaml", options = ["--no-check"]}', "may not give '--no-check'"),
     ('"o.md" = {brief = "briefs/b.yaml", options = ["--template", "../outside-secret.txt"]}',
      "names the template '../outside-secret.txt', which is outside"),
     ('".git/hooks/pre-commit" = "briefs/b.yaml"', "inside the hidden '.git'"),
@@ -150,3 +151,19 @@ def test_a_glob_built_to_backtrack_does_not_hang_validation(repo: Path, run: Run
     ran = run("validate", ".", cwd=repo)  # a regular expression took minutes on this path
     assert ran.code == 0
     assert "AM205" in ran.stdout
+
+
+def test_every_render_and_summary_option_is_allowed_or_forbidden_in_rendered_entries() -> None:
+    """A new option of render or summary must be judged: display only, or not for strangers."""
+    import typer.main
+
+    import argmap.cli
+    from argmap.config import FORBIDDEN_RENDERED_OPTIONS, RENDERED_OPTIONS
+
+    command = typer.main.get_command(argmap.cli.app)
+    for name in ("render", "summary"):
+        options = {o for p in command.commands[name].params  # type: ignore[attr-defined]
+                   for o in (*p.opts, *p.secondary_opts) if o.startswith("-")}
+        assert options <= RENDERED_OPTIONS | FORBIDDEN_RENDERED_OPTIONS, sorted(
+            options - RENDERED_OPTIONS - FORBIDDEN_RENDERED_OPTIONS)
+    assert not RENDERED_OPTIONS & FORBIDDEN_RENDERED_OPTIONS
