@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +23,9 @@ from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, Semantics, app, fail
 from argmap.diagnostics import terminal_safe
 from argmap.errors import ArgmapError, BriefError
 from argmap.model import Brief
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
 
 __all__ = ["render_command", "summary_command"]
 
@@ -182,8 +185,11 @@ def summary_command(
         raise fail(f"no such template file: {template}")
 
     def produce(brief: Brief) -> bytes:
-        evaluation = _evaluate(brief, semantics.value) if evaluate else None
-        return to_markdown(brief, template=template, diagram=diagram, evaluation=evaluation,
+        from argmap.graph import ArgumentGraph
+
+        graph = ArgumentGraph(brief)  # one graph for the evaluation and the summary
+        evaluation = _evaluate(graph, semantics.value) if evaluate else None
+        return to_markdown(graph, template=template, diagram=diagram, evaluation=evaluation,
                            chain_limit=chain_limit).encode("utf-8")
 
     _run(path, output, "md", produce, check=check, root=root, verb="Summarising",
@@ -234,13 +240,16 @@ def _checked(
     cycle, a dangling reference or a field error. With ``force`` the brief is drawn anyway, from
     the parts that validate. The text to say lists the diagnostics, as validate prints them.
     """
-    from argmap.cli.validate import validate_paths
+    from argmap.cli.validate import validate_file
     from argmap.diagnostics import Severity
     from argmap.loading import read
 
-    found = validate_paths([source], config).report.diagnostics
+    found, result = validate_file(source, config)
     errors = sum(d.severity is Severity.ERROR for d in found)
     if not errors:
+        # The brief as validate read it, when it read it from the same folder as read would.
+        if result is not None and root is None and config.root is None:
+            return result.brief, ""
         return read(source, root=root).brief, ""
     lines = [str(d) for d in found]
     count = f"{errors} error{'s' if errors != 1 else ''}"
@@ -378,7 +387,7 @@ def _fresh(target: Path, data: bytes, text: bool) -> bool:
     return False
 
 
-def _evaluate(brief: Brief, semantics: str) -> Any:
+def _evaluate(brief: Brief | ArgumentGraph, semantics: str) -> Any:
     """The brief evaluated under ``semantics``, or a clear error when evaluation is missing."""
     try:
         from argmap.analysis import evaluate
@@ -387,4 +396,5 @@ def _evaluate(brief: Brief, semantics: str) -> Any:
     try:
         return evaluate(brief, semantics)
     except (ValueError, ImportError) as error:
-        raise fail(f"cannot evaluate {brief.id}: {error}") from error
+        name = brief.id if isinstance(brief, Brief) else brief.brief.id
+        raise fail(f"cannot evaluate {name}: {error}") from error

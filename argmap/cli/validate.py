@@ -27,7 +27,7 @@ from argmap.diagnostics import Diagnostic, summary_line
 from argmap.discovery import declares_brief
 from argmap.errors import ArgmapError, ConfigError
 from argmap.lenient import without_echoes
-from argmap.loading import MAX_FILE_BYTES, read_bytes
+from argmap.loading import MAX_FILE_BYTES, ReadResult, read_bytes
 from argmap.project import is_inside
 from argmap.reporters import Report, ReportOptions, get_reporter, statistics_table
 
@@ -40,6 +40,7 @@ __all__ = [
     "is_input",
     "shown_path",
     "validate",
+    "validate_file",
     "validate_paths",
 ]
 
@@ -210,6 +211,20 @@ def validate_paths(
     return ValidationRun(report, suppressed, tuple(unknown))
 
 
+def validate_file(
+    path: Path, config: Config | None = None
+) -> tuple[tuple[Diagnostic, ...], ReadResult | None]:
+    """What :func:`validate_paths` reports for the one brief file ``path``, and the brief as it
+    was read for that (None when the file could not be read), so a caller that goes on to use
+    the brief need not read it again."""
+    from argmap.checks import all_rules
+
+    config = config or Config()
+    known = tuple(rule.code for rule in all_rules())
+    outcome = _check_file(shown_path(path, Path.cwd()), None, config, known, keep=True)
+    return tuple(outcome.diagnostics), outcome.read
+
+
 @dataclass(frozen=True)
 class _FileOutcome:
     """What checking one file found, as a worker process hands it back."""
@@ -218,16 +233,20 @@ class _FileOutcome:
     diagnostics: list[Diagnostic]
     suppressed: int
     unknown: list[UnknownSuppression]
+    read: ReadResult | None = None  # kept only when asked for, never sent back by a worker
 
 
 def _check_file(
-    path: Path, data: bytes | None, config: Config, known: tuple[str, ...]
+    path: Path, data: bytes | None, config: Config, known: tuple[str, ...], *, keep: bool = False
 ) -> _FileOutcome:
-    """Read and check one brief, then drop what its ``# argmap: ignore`` comments silence."""
+    """Read and check one brief, then drop what its ``# argmap: ignore`` comments silence;
+    with ``keep``, the outcome holds what was read too."""
     shown = os.fspath(path)
     if data is None:
         data = _read_small(path)
-    diagnostics = _validate_one(path, data, config.root, config.select, config.ignored_for(path))
+    diagnostics, result = _read_and_check(
+        path, data, config.root, config.select, config.ignored_for(path)
+    )
     suppressed = 0
     unknown: list[UnknownSuppression] = []
     if data is not None and b"argmap:" in data and path.suffix.lower() != ".json":
@@ -237,7 +256,7 @@ def _check_file(
             kept = [d for d in diagnostics if not comments.silences(d.code, d.line)]
             suppressed = len(diagnostics) - len(kept)
             diagnostics = kept
-    return _FileOutcome(shown, diagnostics, suppressed, unknown)
+    return _FileOutcome(shown, diagnostics, suppressed, unknown, result if keep else None)
 
 
 def _available_cores() -> int:
@@ -305,13 +324,13 @@ def _check_in_pool(
     return [_check_file(path, None, config, known) for path in files]
 
 
-def _validate_one(
+def _read_and_check(
     file: Path,
     data: bytes | None,
     root: Path | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], ReadResult]:
     result = read_bytes(data, file, root=root)
     diagnostics = result.diagnostics
     # A brief with field errors is checked too, in the parts that did validate, so that one run
@@ -322,7 +341,7 @@ def _validate_one(
         found = check(result.partial, select=select, ignore=ignore)
         diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
     selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
-    return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code))
+    return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result
 
 
 def _resolve_format(given: OutputFormat | None, config: Config) -> str:
