@@ -83,3 +83,22 @@ def test_the_library_gives_one_report_with_or_without_a_pool(tmp_path: Path) -> 
     assert len(few.report.files) == 2
     assert many.report == alone.report
     assert len(many.report.diagnostics) == POOL_MIN_FILES  # one AM203 per brief
+
+
+def test_a_pool_started_from_a_thread_spawns_its_workers_and_agrees(tmp_path: Path) -> None:
+    # With another thread running, forking could copy a held lock: workers are spawned.
+    import threading
+
+    from argmap.cli.validate import validate_paths
+
+    for i in range(POOL_MIN_FILES):
+        (tmp_path / f"b{i:03d}.yaml").write_text(
+            f"argmap: 1\nid: b{i}\ntitle: B\nclaims:\n  c: {{text: Claim {i}.}}\n",
+            encoding="utf-8",
+        )
+    found: list[object] = []
+    worker = threading.Thread(target=lambda: found.append(validate_paths([tmp_path], jobs=2)))
+    worker.start()
+    worker.join(timeout=240)
+    assert found, "the run in a thread did not finish"
+    assert found[0] == validate_paths([tmp_path], jobs=1)

@@ -13,6 +13,7 @@ import contextlib
 import enum
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,8 +290,8 @@ def _check_in_pool(
 ) -> list[_FileOutcome]:
     """Check ``files`` in ``workers`` processes; the outcomes in the order of ``files``.
 
-    Worker processes are forked where that is safe (a POSIX system, one thread in this
-    process), so they start with argmap already imported; elsewhere they are spawned. When no
+    Worker processes are forked where that is safe (Linux, one thread in this process), so
+    they start with argmap already imported; elsewhere they are spawned. When no
     pool can be had (no process support, a worker killed), this process checks the files
     itself, so the report is the same.
     """
@@ -299,8 +300,10 @@ def _check_in_pool(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    methods = multiprocessing.get_all_start_methods()
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    # Forking is safe on Linux when no other thread could hold a lock; macOS's system
+    # libraries are not safe to fork, and elsewhere there is no fork.
+    single = threading.active_count() == 1
+    method = "fork" if sys.platform.startswith("linux") and single else "spawn"
     workers = min(workers, len(files))
     # A few chunks per worker: large enough to keep the pipes quiet, small enough that a
     # worker with slow files does not leave the others idle at the end.
