@@ -17,7 +17,8 @@
   const RELATION_WORDS = {support: ["Supports", "Supported by"], attack: ["Attacks", "Attacked by"],
     conclusion: ["Supports", "Supported by"], premise: ["Premise of", "Premises (together)"],
     concedes: ["Concedes", "Conceded by"], outweighs: ["Outweighs", "Outweighed by"],
-    option: ["Options", "An option for"]};
+    option: ["Options", "An option for"], rephrases: ["Rephrases", "Rephrased by"],
+    contrary: ["Contrary to", "Contrary to"], contradicts: ["Contradicts", "Contradicted by"]};
   const SEMANTICS_NAMES = {grounded: "grounded", dfquad: "DF-QuAD",
                            "quadratic-energy": "quadratic energy"};
 
