@@ -305,3 +305,28 @@ def test_concessions_preferences_undercuts_implicit_statements_and_questions_sho
     legend = view.inner_text("#am-legend")
     assert "concedes" in legend and "outweighs" in legend and "Question" in legend
     assert page.problems() == []
+
+
+def test_a_large_map_opens_without_labels_and_draws_them_when_zoomed_in(
+    page: Any, tmp_path: Path
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synthetic import generate
+
+    text, source = generate(400, 3)
+    (tmp_path / "brief.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "source.txt").write_text(source, encoding="utf-8")
+    out = tmp_path / "large.html"
+    out.write_text(argmap.to_html(argmap.load(tmp_path / "brief.yaml"), timeout=300),
+                   encoding="utf-8")
+    view = page.open(out)
+    assert view.locator(".am-node").count() >= 400
+    assert view.locator(".am-node text").count() == 0  # seen whole: no labels made yet
+    found = view.locator(".am-node").nth(5).get_attribute("data-id")
+    view.fill("#am-q", found)
+    view.press("#am-q", "Enter")  # going to a statement zooms in far enough to read
+    assert view.locator(".am-node text").count() > 300
+    assert view.locator(f'.am-node.am-sel[data-id="{found}"] text').count() == 1
+    assert page.problems() == []

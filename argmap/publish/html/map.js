@@ -12,6 +12,9 @@
   const edgeKinds = data.edgeKinds || {};
   const words = data.verdictWords || {in: "stands", out: "falls", undec: "open"};
   const SUPPORTING = {support: 1, premise: 1, conclusion: 1};
+  // On a large map seen whole, labels would be a few pixels high: the scale below which they
+  // are left out until the reader zooms in (0: always drawn).
+  const FAR = nodes.length > 300 ? 4.5 / 11 : 0;
   const DASHES = {dashed: "5 3", dotted: "1.5 2.5"};
   // How the panel names a relation, seen from its source and from its target.
   const RELATION_WORDS = {support: ["Supports", "Supported by"], attack: ["Attacks", "Attacked by"],
@@ -146,6 +149,23 @@
   const edgeLayer = svg("g", {class: "am-edges", "aria-hidden": "true"});
   const nodeLayer = svg("g", {class: "am-nodes"});
   viewport.append(clusterLayer, edgeLayer, nodeLayer);
+  // One listener for all statements (a map may have thousands): the event names its node.
+  function nodeOf(ev) {
+    const g = ev.target.closest ? ev.target.closest(".am-node") : null;
+    return g ? Number(g.getAttribute("data-i")) : -1;
+  }
+  nodeLayer.addEventListener("click", ev => {
+    const i = nodeOf(ev);
+    if (i >= 0) { ev.stopPropagation(); select(i, false); }
+  });
+  nodeLayer.addEventListener("keydown", ev => {
+    const i = nodeOf(ev);
+    if (i >= 0 && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); select(i, false); }
+  });
+  nodeLayer.addEventListener("focusin", ev => {
+    const i = nodeOf(ev);
+    if (i >= 0 && !inView(i)) centreOn(i, false);
+  });
   const nodeEls = [];
   const edgeEls = [];
   const undercutEls = [];
@@ -185,37 +205,39 @@
     const body = shape(n, style);
     g.append(title, body);
     shapeEls[i] = body;
-    if (n.kind !== "argument") {
-      const lines = (n.said || []).map(t => [t, 9, "said"])
-        .concat((n.lines || []).map(t => [t, 11, false]))
-        .concat((n.to || []).map(t => [t, 10, true]));
-      // Graphviz sized the box for these lines and a verdict line of 9 points, with margins of
-      // 0.06 inch above and below: spread the lines over that height as it did.
-      const sizes = lines.reduce((sum, l) => sum + l[1], 0) + 9;
-      const f = Math.max(0.95, Math.min(1.4, (n.box[3] - 8.6) / sizes));
-      let y = n.box[1] - (sizes * f) / 2;
-      const text = svg("text", {x: n.box[0], "text-anchor": "middle", fill: style.font || "#111",
-                                "font-family": "Helvetica, Arial, sans-serif"});
-      for (const [t, size, bold] of lines) {
-        y += size * f;
-        const span = svg("tspan", {x: n.box[0], y: (y - size * 0.2).toFixed(1), "font-size": size * 0.94}, t);
-        if (bold === "said") span.setAttribute("font-style", "italic");
-        else if (bold) span.setAttribute("font-weight", "bold");
-        text.appendChild(span);
-      }
-      y += 9 * f;
-      const verdict = svg("tspan", {x: n.box[0], y: (y - 9 * 0.2).toFixed(1), "font-size": 9,
-                                    class: "am-verdict"});
-      text.appendChild(verdict);
-      verdictEls[i] = verdict;
-      g.appendChild(text);
-    }
-    g.addEventListener("click", ev => { ev.stopPropagation(); select(i, false); });
-    g.addEventListener("keydown", ev => {
-      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(i, false); }
-    });
-    g.addEventListener("focus", () => { if (!inView(i)) centreOn(i, false); });
+    g.setAttribute("data-i", String(i));
+    if (!FAR) drawText(i, g);
     return g;
+  }
+
+  // The lines of a statement's label, drawn as Graphviz sized its box.
+  function drawText(i, g) {
+    const n = nodes[i];
+    const style = kinds[n.kind] || {font: "#111111"};
+    if (n.kind === "argument") return;
+    const lines = (n.said || []).map(t => [t, 9, "said"])
+      .concat((n.lines || []).map(t => [t, 11, false]))
+      .concat((n.to || []).map(t => [t, 10, true]));
+    // Graphviz sized the box for these lines and a verdict line of 9 points, with margins of
+    // 0.06 inch above and below: spread the lines over that height as it did.
+    const sizes = lines.reduce((sum, l) => sum + l[1], 0) + 9;
+    const f = Math.max(0.95, Math.min(1.4, (n.box[3] - 8.6) / sizes));
+    let y = n.box[1] - (sizes * f) / 2;
+    const text = svg("text", {x: n.box[0], "text-anchor": "middle", fill: style.font || "#111",
+                              "font-family": "Helvetica, Arial, sans-serif"});
+    for (const [t, size, bold] of lines) {
+      y += size * f;
+      const span = svg("tspan", {x: n.box[0], y: (y - size * 0.2).toFixed(1), "font-size": size * 0.94}, t);
+      if (bold === "said") span.setAttribute("font-style", "italic");
+      else if (bold) span.setAttribute("font-weight", "bold");
+      text.appendChild(span);
+    }
+    y += 9 * f;
+    const verdict = svg("tspan", {x: n.box[0], y: (y - 9 * 0.2).toFixed(1), "font-size": 9,
+                                  class: "am-verdict"});
+    text.appendChild(verdict);
+    verdictEls[i] = verdict;
+    g.appendChild(text);
   }
 
   function drawEdge(e) {
@@ -324,13 +346,17 @@
   // --- pan and zoom ---------------------------------------------------------------------------
   const size = data.size || [0, 0];
   let view = {x: 0, y: 0, k: 1};
-  // On a large map seen whole, labels would be a few pixels high: leave them out until the
-  // reader zooms in, which spares the browser laying out thousands of lines it cannot show.
-  const FAR = nodes.length > 300 ? 4.5 / 11 : 0;
+  // Labels of a large map are made when the reader first zooms in far enough to read them.
+  let textsDrawn = false;
   function apply() {
     viewport.setAttribute("transform", `translate(${view.x.toFixed(1)},${view.y.toFixed(1)}) ` +
                                        `scale(${view.k.toFixed(4)})`);
     canvas.classList.toggle("am-far", view.k < FAR);
+    if (FAR && view.k >= FAR && !textsDrawn) {
+      textsDrawn = true;
+      nodes.forEach((n, i) => drawText(i, nodeEls[i]));
+      paintEvaluation();
+    }
   }
   function box() { return mapBox.getBoundingClientRect(); }
   function fit() {
