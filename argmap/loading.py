@@ -28,7 +28,9 @@ from argmap.model import (
     Argument,
     Brief,
     Claim,
+    Dialogue,
     Expectations,
+    Locution,
     Objection,
     Premise,
     Question,
@@ -74,6 +76,8 @@ _MODEL_AT_DEPTH: dict[tuple[str, ...], type[BaseModel]] = {
     ("objections", "*"): Objection,
     ("recommendations", "*"): Recommendation,
     ("arguments", "*"): Argument,
+    ("dialogue",): Dialogue,
+    ("dialogue", "locutions", "*"): Locution,
     ("questions", "*"): Question,
 }
 

@@ -31,7 +31,9 @@ __all__ = [
     "AttackRef",
     "Brief",
     "Claim",
+    "Dialogue",
     "Expectations",
+    "Locution",
     "Objection",
     "Premise",
     "Question",
@@ -367,6 +369,32 @@ class Question(_Model):
         return _one_or_many(self.quote)
 
 
+class Locution(_Model):
+    """Words someone said in a dialogue (an AIF locution), and the statements they put forward."""
+
+    speaker: str | None = Field(default=None, description="Actor id: who said the words.")
+    text: str = Field(min_length=1, description="The words said.")
+    asserts: list[str] = Field(
+        default_factory=list, description="Ids of the statements the words put forward."
+    )
+    illocution: str | None = Field(
+        default=None,
+        description="How they put them forward (AIF's YA nodes: 'Questioning', 'Challenging', "
+        "...); 'Asserting' when absent.",
+    )
+    replies_to: list[str] = Field(
+        default_factory=list,
+        description="Ids of the earlier locutions these words answer or follow (AIF's TA nodes).",
+    )
+    timestamp: str | None = Field(default=None, description="When the words were said.")
+
+
+class Dialogue(_Model):
+    """Who said what, when, in answer to whom: optional, kept for AIF corpora of debates."""
+
+    locutions: dict[str, Locution] = Field(default_factory=dict)
+
+
 AnyStatement = Union[Claim, Premise, Objection, Recommendation]  # noqa: UP007 (a runtime alias)
 
 #: The brief's statement sections, in the order they are read and written.
@@ -396,6 +424,9 @@ class Brief(_Model):
     questions: dict[str, Question] = Field(
         default_factory=dict,
         description="The questions the brief answers, each with its options.",
+    )
+    dialogue: Dialogue | None = Field(
+        default=None, description="Optional: the dialogue the statements were said in."
     )
     expect: Expectations | None = Field(
         default=None, description="Verdicts the author expects; `argmap validate` checks them."

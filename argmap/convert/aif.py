@@ -257,6 +257,9 @@ class _Reader:
         self.ids = IdMaker()
         self.in_arguments: set[str] = set()  # statements that are premises of an argument
         self.written: set[tuple[str, str, Any]] = set()  # relations entered already
+        self.timestamps: dict[str, str] = {}  # L node -> when its words were said
+        self.described: set[str] = set()  # statements whose fields the extension gives
+        self.locutions: dict[str, dict[str, Any]] = {}
 
     def error(self, message: str, element: str) -> ConversionError:
         return ConversionError(message, path=self.path, element=element)
@@ -297,6 +300,8 @@ class _Reader:
             if type(scheme) is not str or not scheme.strip():
                 scheme = None
             extension = raw.get("argmap")
+            if node_type == "L" and type(raw.get("timestamp")) is str and raw["timestamp"]:
+                self.timestamps[node_id] = raw["timestamp"]
             nodes[node_id] = _Node(node_id, node_type, text, scheme,
                                    extension if type(extension) is dict else None)
             if node_type not in _KNOWN_TYPES:
@@ -361,6 +366,8 @@ class _Reader:
                 fields.pop("addressee", None)
             fields["text"] = node.text
             self.fields[statement_id] = fields
+            if node.extension:  # written by argmap: its fields are the statement's own
+                self.described.add(statement_id)
 
     def _relation_list(self, statement_id: str, key: str, value: Any) -> None:
         marker = (statement_id, key, tuple(sorted(value.items())) if isinstance(value, dict)
@@ -522,9 +529,53 @@ class _Reader:
                 if isinstance(value, dict) and isinstance(value.get("name"), str):
                     actor_ids[value["name"]] = key
         self.said: dict[str, str] = {}
+        keep = has_field(Brief, "dialogue")
+        locutions: dict[str, dict[str, Any]] = {}  # L node id -> the locution's fields
+        locution_id: dict[str, str] = {}
+
+        def speaker_of(name: str | None) -> str | None:
+            if not name:
+                return None
+            actor = actor_ids.get(name) or self.ids.make(None, name, "speaker")
+            actor_ids[name] = actor
+            actors.setdefault(actor, {"name": name})
+            return actor
+
+        for node in self.nodes.values():
+            if node.type != "L":
+                continue
+            who = speaker_of_locution.get(node.id)
+            words = node.text
+            if " : " in words:
+                prefix, _, rest = words.partition(" : ")
+                who = who or prefix.strip() or None
+                words = rest
+            node.text = words.strip()
+            node.scheme = who  # the speaker's name, for the YA nodes below
+            if keep and node.text and not (node.extension or {}).get("speaker_only"):
+                wanted = (node.extension or {}).get("id")
+                locution_id[node.id] = self.ids.make(
+                    wanted if isinstance(wanted, str) else f"locution-{node.id}", node.text,
+                    "locution")
+                fields: dict[str, Any] = {"text": node.text}
+                actor = speaker_of(who)
+                if actor:
+                    fields["speaker"] = actor
+                stamp = self.timestamps.get(node.id)
+                if stamp:
+                    fields["timestamp"] = stamp
+                locutions[node.id] = fields
+            elif not any(self.nodes[n].type == "YA" for n in node.outgoing):
+                self.losses.add("L nodes (locutions) that anchor no statement", f"node {node.id}")
         for node in self.nodes.values():
             if node.type == "TA":
-                self.losses.add("TA nodes (transitions between locutions)", f"node {node.id}")
+                ins = [n for n in node.incoming if n in locutions]
+                outs = [n for n in node.outgoing if n in locutions]
+                if len(ins) == 1 and len(outs) == 1 and len(node.incoming) == 1 and len(
+                        node.outgoing) == 1:
+                    locutions[outs[0]].setdefault("replies_to", []).append(locution_id[ins[0]])
+                else:
+                    self.losses.add("TA nodes (transitions between locutions)", f"node {node.id}")
             elif node.type == "YA":
                 sources = [self.nodes[n] for n in node.incoming]
                 targets = [self.nodes[n] for n in node.outgoing]
@@ -535,25 +586,19 @@ class _Reader:
                     continue
                 locution, statement_node = sources[0], targets[0]
                 statement = self.statement_of[statement_node.id]
-                speaker = speaker_of_locution.get(locution.id)
-                words = locution.text
-                if " : " in words:
-                    prefix, _, rest = words.partition(" : ")
-                    speaker = speaker or prefix.strip() or None
-                    words = rest
-                if words.strip():
-                    self.said.setdefault(statement, words.strip())
-                if speaker and "speaker" not in self.fields[statement]:
-                    actor = actor_ids.get(speaker) or self.ids.make(None, speaker, "speaker")
-                    actor_ids[speaker] = actor
-                    actors.setdefault(actor, {"name": speaker})
-                    self.fields[statement]["speaker"] = actor
-            elif node.type == "L":
-                anchors = [n for n in node.outgoing if self.nodes[n].type == "YA"]
-                if not anchors:
-                    self.losses.add("L nodes (locutions) that anchor no statement",
-                                    f"node {node.id}")
+                actor = speaker_of(locution.scheme)
+                if statement not in self.described:
+                    if locution.text:
+                        self.said.setdefault(statement, locution.text)
+                    if actor and "speaker" not in self.fields[statement]:
+                        self.fields[statement]["speaker"] = actor
+                if locution.id in locutions:
+                    fields = locutions[locution.id]
+                    fields.setdefault("asserts", []).append(statement)
+                    if node.text and node.text != DEFAULT_TEXTS["YA"]:
+                        fields.setdefault("illocution", node.text)
         self.actors = actors
+        self.locutions = {locution_id[key]: fields for key, fields in locutions.items()}
 
     def _find_quotes(self) -> None:
         if not self.source_text:
@@ -566,7 +611,7 @@ class _Reader:
         source = SourceText(self.source_text)
         for node_id, statement in self.statement_of.items():
             fields = self.fields[statement]
-            if "quote" in fields:
+            if "quote" in fields or statement in self.described:
                 continue
             candidates = [self.spans.get(node_id), self.said.get(statement), fields["text"]]
             for candidate in candidates:
@@ -580,7 +625,7 @@ class _Reader:
     def _brief_data(self, meta: dict[str, Any]) -> dict[str, Any]:
         data: dict[str, Any] = {
             key: value for key, value in meta.items()
-            if key not in (*STATEMENT_SECTIONS, "arguments") and has_field(Brief, key)
+            if key not in (*STATEMENT_SECTIONS, "arguments", "dialogue") and has_field(Brief, key)
         }
         data["argmap"] = 1
         if not isinstance(data.get("id"), str):
@@ -602,6 +647,8 @@ class _Reader:
                 data[section] = items
         if self.arguments:
             data["arguments"] = self.arguments
+        if self.locutions:
+            data["dialogue"] = {"locutions": self.locutions}
         return data
 
     @staticmethod

@@ -156,32 +156,77 @@ class _Writer:
                 self._edge(self.node_of[node.id], ma)
                 self._edge(ma, self.node_of[target])
 
+    def _person(self, speaker: str | None) -> tuple[str | None, int | None]:
+        """The speaker's name and participant number (a new participant the first time)."""
+        if not speaker or speaker not in self.brief.actors:
+            return None, None
+        name = self.brief.actors[speaker].name
+        if speaker not in self.person_of:
+            self.person_of[speaker] = len(self.person_of) + 1
+            first, _, last = name.partition(" ")
+            self.participants.append({"participantID": self.person_of[speaker],
+                                      "firstname": first, "surname": last})
+        return name, self.person_of[speaker]
+
+    def _locution(self, words: str, speaker: str | None, extension: dict[str, Any] | None,
+                  timestamp: str | None) -> str:
+        name, person = self._person(speaker)
+        node = self._node("L", f"{name} : {words}" if name else words, extension)
+        record: dict[str, Any] = {"nodeID": node}
+        if person is not None:
+            record["personID"] = person
+        if timestamp:
+            self.nodes[-1]["timestamp"] = timestamp
+            record["timestamp"] = timestamp
+        self.locutions.append(record)
+        return node
+
     def _speakers(self) -> None:
+        """The dialogue, if the brief keeps one; else a locution for each statement's speaker."""
         self.participants: list[dict[str, Any]] = []
         self.locutions: list[dict[str, Any]] = []
-        person_of: dict[str, int] = {}
+        self.person_of: dict[str, int] = {}
+        dialogue = getattr(self.brief, "dialogue", None)
+        asserted: set[str] = set()
+        if dialogue is not None:
+            node_of_locution: dict[str, str] = {}
+            for key, locution in dialogue.locutions.items():
+                said = self._locution(locution.text, locution.speaker, {"id": key},
+                                      locution.timestamp)
+                node_of_locution[key] = said
+                for statement in locution.asserts:
+                    if statement not in self.node_of:
+                        self.losses.add("locutions asserting what the brief does not have", key)
+                        continue
+                    anchor = self._node("YA", locution.illocution or DEFAULT_TEXTS["YA"])
+                    self._edge(said, anchor)
+                    self._edge(anchor, self.node_of[statement])
+                    asserted.add(statement)
+            for key, locution in dialogue.locutions.items():
+                for earlier in locution.replies_to:
+                    if earlier not in node_of_locution:
+                        self.losses.add("replies to locutions the dialogue does not have", key)
+                        continue
+                    transition = self._node("TA", DEFAULT_TEXTS["TA"])
+                    self._edge(node_of_locution[earlier], transition)
+                    self._edge(transition, node_of_locution[key])
         for node in self.graph.statements():
             statement = node.item
             assert isinstance(statement, Statement)
-            speaker = statement.speaker
-            if not speaker or speaker not in self.brief.actors:
+            if node.id in asserted or not statement.speaker:
                 continue
-            name = self.brief.actors[speaker].name
-            if speaker not in person_of:
-                person_of[speaker] = len(person_of) + 1
-                first, _, last = name.partition(" ")
-                self.participants.append({"participantID": person_of[speaker],
-                                          "firstname": first, "surname": last})
+            if statement.speaker not in self.brief.actors:
+                continue
             words = statement.quotes[0] if statement.quotes else statement.text
-            locution = self._node("L", f"{name} : {words}")
+            # Marked, so that argmap reads it back as the speaker only, not as a dialogue.
+            locution = self._locution(words, statement.speaker, {"speaker_only": True}, None)
             anchor = self._node("YA", DEFAULT_TEXTS["YA"])
             self._edge(locution, anchor)
             self._edge(anchor, self.node_of[node.id])
-            self.locutions.append({"nodeID": locution, "personID": person_of[speaker]})
 
     def _meta(self) -> dict[str, Any]:
         return self.brief.model_dump(mode="json", exclude_defaults=True,
-                                     exclude={*STATEMENT_SECTIONS, "arguments"})
+                                     exclude={*STATEMENT_SECTIONS, "arguments", "dialogue"})
 
     def _document(self) -> dict[str, Any]:
         aif: dict[str, Any] = {

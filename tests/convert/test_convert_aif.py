@@ -72,13 +72,40 @@ def test_ova_saves_lose_only_what_is_counted() -> None:
         "RA nodes without a premise or a conclusion": ["node 10 (RA)"]}
 
 
-def test_what_a_brief_cannot_hold_is_counted_not_dropped_silently() -> None:
-    losses = read_file(FIXTURES / "aifdb-debate.json").losses
-    assert losses.groups["TA nodes (transitions between locutions)"] == ["node 801"]
+LOSSY = {
+    "nodes": [
+        {"nodeID": "1", "type": "I", "text": "Trams are quiet."},
+        {"nodeID": "2", "type": "I", "text": "Build the tram."},
+        {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+        {"nodeID": "4", "type": "RA", "text": "Default Inference"},
+        {"nodeID": "5", "type": "L", "text": "Ann : Trams are quiet."},
+        {"nodeID": "6", "type": "TA", "text": "Default Transition"},
+        {"nodeID": "7", "type": "YA", "text": "Arguing"},
+        {"nodeID": "8", "type": "XX", "text": "?"},
+    ],
+    "edges": [
+        {"edgeID": "a", "fromID": "1", "toID": "3"}, {"edgeID": "b", "fromID": "3", "toID": "2"},
+        {"edgeID": "c", "fromID": "2", "toID": "4"},
+        {"edgeID": "d", "fromID": "5", "toID": "6"}, {"edgeID": "e", "fromID": "6", "toID": "7"},
+        {"edgeID": "f", "fromID": "7", "toID": "3"},
+    ],
+}
+
+
+def test_what_a_brief_cannot_hold_is_counted_not_dropped_silently(tmp_path: Path) -> None:
+    losses = read_aif(LOSSY).losses
+    assert losses.groups == {
+        "nodes of unknown type 'XX'": ["node 8"],
+        "RA nodes without a premise or a conclusion": ["node 4 (RA)"],
+        "TA nodes (transitions between locutions)": ["node 6"],
+        "YA nodes that do not anchor a locution in a statement": ["node 7"],
+    }
+    path = tmp_path / "lossy.json"
+    path.write_text(json.dumps(LOSSY))
     with pytest.warns(ConversionWarning, match="TA nodes"):
-        argmap.from_aif(FIXTURES / "aifdb-debate.json")
+        argmap.from_aif(path)
     with pytest.raises(ConversionError, match="cannot be represented"):
-        argmap.from_aif(FIXTURES / "aifdb-debate.json", strict=True)
+        argmap.from_aif(path, strict=True)
 
 
 @pytest.mark.parametrize("shape", ["aifdb", "ova"])
