@@ -18,8 +18,9 @@ from argmap.cli import EXIT_FINDINGS, app, fail, load_or_exit
 
 __all__ = ["MAX_DRAFT_BYTES", "coverage_command", "draft_command", "read_text"]
 
-#: Texts larger than this are refused (argmap drafts about 1 MB a second).
-MAX_DRAFT_BYTES = 32 * 1024 * 1024
+#: Texts larger than this are refused: drafting takes about 3 s of processor time and 60 MB of
+#: memory per MB of text, and 8 MB is some thousands of pages.
+MAX_DRAFT_BYTES = 8 * 1024 * 1024
 _SHOWN = 100  # characters of a passage shown in a listing
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.collector import paused_collector
 from argmap.draft.guess import Actors, Guess, guess
 from argmap.draft.ids import kebab, make_id
 from argmap.draft.segment import Segmented, segment
@@ -152,6 +153,7 @@ def actors_used(drafted: Drafted, indexes: Iterable[int]) -> dict[str, dict[str,
     return result
 
 
+@paused_collector()
 def draft(
     text: str,
     *,

@@ -35,7 +35,9 @@ Sentences are split by [syntok](https://github.com/fnl/syntok), installed with t
 extra `pip install 'argmap[draft]'`. It was chosen over pySBD after both were run on the two
 shipped sources: they split them identically (61 and 18 sentences) and agreed on a set of hard
 cases (abbreviations, decimals, quotations, URLs), but syntok split 1 MB in 1.6 s where pySBD
-took 11.6 s for 100 kB, far outside the 5 s a 1 MB text may take.
+took 11.6 s for 100 kB (wall time, on the same machine), far outside the 5 s a 1 MB text may
+take. `python benchmarks/bench_draft.py` measures drafting against the shipped briefs and its
+speed on 1 MB.
 
 `argmap draft --update brief.yaml` re-reads the brief's source. A statement without the draft
 tag, or whose text the analyst rewrote, is kept with every field and relation; a quote no longer
@@ -49,7 +51,7 @@ quote of the brief touches, and the share quoted; `--fail-under 80` makes it exi
 for CI; `--json` prints the same as JSON.
 
 Bad input gets a message naming the file and exit 1: a binary file, a file that is not UTF-8
-(with the line of the first bad byte), an empty file, or one larger than 32 MB. A missing file,
+(with the line of the first bad byte), an empty file, or one larger than 8 MB. A missing file,
 an output that is the source itself, or an existing output (use `--update`, or `--force`) is
 exit 2. The brief is written atomically: it is complete or not there.
 """

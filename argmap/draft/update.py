@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.collector import paused_collector
 from argmap.draft.build import (
     _SECTION_OF_KIND,
     DRAFT_TAG,
@@ -94,6 +95,7 @@ def _drop_references(data: dict[str, Any], gone: set[str]) -> None:
                 expect[key] = [i for i in expect[key] if i not in gone]
 
 
+@paused_collector()
 def update(brief: Brief, text: str, *, add_new: bool = True) -> Updated:
     """``brief`` brought up to date with its source's new ``text`` (see the module's docstring).
 
