@@ -14,6 +14,7 @@ relations, sections and tags that ``argdown json`` exports (the tests compare th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,6 +156,11 @@ class _Parser:
         stripped = text.rstrip()
         if not stripped.endswith("}") or stripped.endswith("\\}"):
             return text, {}
+        opening = stripped.rfind("{")
+        flat = (opening >= 0 and stripped.count("}", opening) == 1
+                and "\\" not in stripped[max(opening - 1, 0):])
+        if flat:  # the common case, a block without braces inside: no scan needed
+            return stripped[:opening], self._yaml(stripped[opening:], line)
         depth = 0
         for index in range(len(stripped) - 1, -1, -1):
             char = stripped[index]
@@ -169,6 +175,13 @@ class _Parser:
         raise self.error("a '}' closes a data block that no '{' opens", line)
 
     def _yaml(self, text: str, line: int) -> dict[str, Any]:
+        # argmap writes its data blocks as JSON, which is YAML: read that the quick way first.
+        try:
+            quick = json.loads(text)
+        except (ValueError, RecursionError):
+            quick = None
+        if isinstance(quick, dict):
+            return {str(key): value for key, value in quick.items()}
         from argmap.yamlparse import parse
 
         parsed = parse(text)
