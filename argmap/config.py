@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ConfigError
-from argmap.project import is_inside, leaves_through_link, project_root
+from argmap.project import is_inside, leaves_through_link, project_root, shown_path
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -213,10 +213,8 @@ def load_config(file: str | os.PathLike[str]) -> Config:
 
 
 def _shown(path: Path) -> str:
-    """A configuration file's path as messages show it: relative when under the working folder."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
-    return absolute if relative.startswith("..") else relative
+    """A configuration file's path as messages show it: relative to the working folder."""
+    return shown_path(path)
 
 
 def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Config:
@@ -258,8 +256,8 @@ def _config_from_table(table: Mapping[str, Any], path: Path, where: str) -> Conf
         if not is_inside(root, project) or leaves_through_link(root, project):
             raise ConfigError(
                 f"{where}: 'root' names '{table['root']}', which is outside the project "
-                f"'{project}'; a configuration may only narrow the folder briefs read from; "
-                "to widen it, pass --root on the command line"
+                f"'{shown_path(project)}'; a configuration may only narrow the folder briefs "
+                "read from; to widen it, pass --root on the command line"
             )
 
     output_format = table.get("format")
@@ -317,7 +315,7 @@ def _checked_options(
             if not value or not is_inside(file, project) or leaves_through_link(file, project):
                 raise ConfigError(
                     f"{where}: 'options' names the template '{value}', which is outside the "
-                    f"project '{project}'"
+                    f"project '{shown_path(project)}'"
                 )
     return tuple(options)
 
@@ -350,7 +348,7 @@ def _rendered(
             if not is_inside(target, project) or leaves_through_link(target, project):
                 raise ConfigError(
                     f"{where}: 'rendered' names the {name} '{file}', which is outside the "
-                    f"project '{project}'"
+                    f"project '{shown_path(project)}'"
                 )
             hidden = [part for part in Path(os.path.relpath(os.path.abspath(target), project)).parts
                       if part.startswith(".")]

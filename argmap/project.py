@@ -19,7 +19,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["default_read_root", "is_inside", "leaves_through_link", "project_root"]
+__all__ = [
+    "default_read_root", "is_inside", "leaves_through_link", "project_root", "shown_path",
+]
 
 
 def project_root(start: str | os.PathLike[str] | None = None) -> Path:
@@ -68,3 +70,18 @@ def default_read_root(brief_file: str | os.PathLike[str] | None, cwd: Path | Non
     if is_inside(brief_file, root):
         return root
     return Path(os.path.abspath(brief_file)).parent
+
+
+def shown_path(path: str | os.PathLike[str], cwd: str | os.PathLike[str] | None = None) -> str:
+    """A file or folder as a message names it: relative to the current folder, never absolute.
+
+    Messages reach CI logs and pull request annotations, where an absolute path would publish the
+    runner's folder layout (its user name, its work folder). ``'.'`` is the current folder
+    itself; a path outside it is named by the way there (``../shared``).
+    """
+    here = os.path.abspath(cwd if cwd is not None else os.getcwd())
+    target = os.path.abspath(path)
+    try:
+        return Path(os.path.relpath(target, here)).as_posix()
+    except ValueError:  # on another drive (Windows): only its name is shown
+        return Path(target).name or "."

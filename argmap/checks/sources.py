@@ -18,7 +18,7 @@ from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
 from argmap.errors import UnsafePathError
 from argmap.model import Brief
-from argmap.project import default_read_root
+from argmap.project import default_read_root, shown_path
 from argmap.quotes import SourceText
 
 __all__ = ["MAX_SOURCE_BYTES", "read_source", "resolve_source_path", "source_text"]
@@ -56,7 +56,8 @@ def resolve_source_path(path: str, brief_file: Path | None, root: Path | None) -
         ) from None
     if candidate != allowed and allowed not in candidate.parents:
         raise UnsafePathError(
-            f"the source path '{path}' leads outside '{allowed}', the folder briefs may read from"
+            f"the source path '{path}' leads outside '{shown_path(allowed)}', the folder briefs "
+            "may read from"
         )
     hidden = [part for part in candidate.relative_to(allowed).parts if part.startswith(".")]
     if hidden:

@@ -67,9 +67,7 @@ def test_an_absolute_path_inside_the_working_folder_is_reported_relative(run_cli
     relative = run_cli("validate", "--strict", "negative", cwd=CI_FIXTURES)
     absolute = run_cli("validate", "--strict", str(CI_FIXTURES / "negative"), cwd=CI_FIXTURES)
     assert absolute.stdout == relative.stdout
-    assert str(CI_FIXTURES) not in absolute.stdout.replace(
-        "leads outside '" + str(CI_FIXTURES), ""
-    )
+    assert str(CI_FIXTURES) not in absolute.stdout
 
 
 def test_json_golden_lists_every_diagnostic_with_the_stable_keys(run_cli: Run) -> None:

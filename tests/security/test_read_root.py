@@ -167,3 +167,27 @@ def test_every_render_and_summary_option_is_allowed_or_forbidden_in_rendered_ent
         assert options <= RENDERED_OPTIONS | FORBIDDEN_RENDERED_OPTIONS, sorted(
             options - RENDERED_OPTIONS - FORBIDDEN_RENDERED_OPTIONS)
     assert not RENDERED_OPTIONS & FORBIDDEN_RENDERED_OPTIONS
+
+
+def test_no_message_names_the_runners_folders(repo: Path, run: Run) -> None:
+    """Messages reach CI logs and annotations: the absolute path of the checkout is never shown,
+    neither for a source that leaves the read root nor for a configuration that would widen it."""
+    write(repo / "briefs" / "b.yaml", BRIEF.format(path="../../outside-secret.txt"))
+    json_run = run("validate", "--format", "json", "briefs", cwd=repo)
+    text_run = run("validate", "b.yaml", cwd=repo / "briefs")
+    for ran in (json_run, text_run):
+        assert "AM303" in ran.stdout
+        assert "leads outside '.'" in ran.output or "leads outside '..'" in ran.output
+        assert str(repo) not in ran.output.replace("\\\\", "\\")
+        assert repo.parent.name not in ran.output
+    write(repo / "pyproject.toml", '[tool.argmap]\nroot = ".."\n')
+    widened = run("validate", "b.yaml", cwd=repo / "briefs")
+    assert widened.code == 2
+    assert "../pyproject.toml [tool.argmap]: 'root' names '..', which is outside the project '..'" \
+        in widened.stderr
+    assert repo.parent.name not in widened.output
+    (repo / "pyproject.toml").unlink()
+    write(repo / "argmap.toml", '[rendered]\n"../x.svg" = "briefs/b.yaml"\n')
+    rendered = run("validate", "briefs", cwd=repo)
+    assert rendered.code == 2 and "outside the project '.'" in rendered.stderr
+    assert repo.parent.name not in rendered.output
