@@ -11,12 +11,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["KeyPath", "Position", "SourceMap"]
+__all__ = ["KeyPath", "Position", "SourceMap", "typed_key"]
 
 # A key path into the document: mapping keys and sequence indexes.
 KeyPath = tuple[Any, ...]
 # A 1-based line and column.
 Position = tuple[int, int]
+
+
+def typed_key(key: Any) -> Any:
+    """``key`` as a position table stores it: told apart by its type as YAML tells keys apart.
+
+    Python finds ``1 == True == 1.0``, so the paths ``(1,)`` and ``(True,)`` would share one
+    entry and a message about one key would point at the other's line. Text keys and sequence
+    indexes (most of every path) are kept as they are; any other key is paired with its type.
+    """
+    kind = type(key)
+    return key if kind is str or kind is int else (kind, key)
+
+
+def _typed(path: KeyPath) -> KeyPath:
+    return tuple(map(typed_key, path))
 
 
 def _record_positions(
@@ -70,11 +85,12 @@ class SourceMap:
         """Position tables that cover ``path``: of its block alone when that can be found
         cheaply, else of the whole text."""
         if self._keys is None and self._text is not None and len(path) >= 2:
-            block = (path[0], path[1])
+            section = typed_key(path[0])
+            block = (section, typed_key(path[1]))
             if block not in self._blocks:
-                if path[0] not in self._sections:
-                    self._sections[path[0]] = _SectionIndex.build(self._text, path[0])
-                index = self._sections[path[0]]
+                if section not in self._sections:
+                    self._sections[section] = _SectionIndex.build(self._text, path[0])
+                index = self._sections[section]
                 self._blocks[block] = (
                     None if index is None else _locate_block(self._text, path[0], path[1], index)
                 )
@@ -84,6 +100,7 @@ class SourceMap:
         return self._ensure()
 
     def _find(self, table: dict[KeyPath, Position], path: KeyPath) -> Position | None:
+        path = _typed(path)
         for end in range(len(path), 0, -1):
             found = table.get(tuple(path[:end]))
             if found is not None:
@@ -98,7 +115,7 @@ class SourceMap:
     def value_position(self, path: KeyPath) -> Position:
         """Line and column of the value at ``path``, falling back to its key."""
         keys, values = self._tables(path)
-        exact = values.get(tuple(path))
+        exact = values.get(_typed(path))
         if exact is not None:
             return exact
         return self._find(keys, path) or self._find(values, path) or (1, 1)
@@ -208,10 +225,11 @@ def _locate_block(
     keys: dict[KeyPath, Position] = {}
     values: dict[KeyPath, Position] = {}
     data = _record_positions(text[start:end], keys, values)
-    if not isinstance(data, dict) or list(data) != [key]:
+    if not isinstance(data, dict) or list(map(typed_key, data)) != [typed_key(key)]:
         return None
 
     def shift(table: dict[KeyPath, Position]) -> dict[KeyPath, Position]:
-        return {(section, *p): (line + offset, column) for p, (line, column) in table.items() if p}
+        head = typed_key(section)
+        return {(head, *p): (line + offset, column) for p, (line, column) in table.items() if p}
 
     return shift(keys), shift(values)

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from argmap.positions import KeyPath, Position, SourceMap
+from argmap.positions import KeyPath, Position, SourceMap, typed_key
 
 __all__ = [
     "FAST_PARSE_THRESHOLD",
@@ -150,7 +150,10 @@ def _resolve_plain(value: str) -> Any:
 class _Frame:
     """A mapping or sequence being built, with what the event loop needs to know about it."""
 
-    __slots__ = ("anchor", "container", "is_map", "key", "key_pos", "path", "seen_keys", "size")
+    __slots__ = (
+        "anchor", "container", "is_map", "key", "key_collides", "key_pos", "path", "seen_keys",
+        "size",
+    )
 
     def __init__(self, container: Any, path: KeyPath, is_map: bool, anchor: str | None) -> None:
         self.container = container
@@ -158,6 +161,7 @@ class _Frame:
         self.is_map = is_map
         self.anchor = anchor
         self.key: Any = _NO_KEY
+        self.key_collides = False
         self.key_pos: Position = (1, 1)
         self.seen_keys: dict[tuple[type, Any], Position] = {}
         self.size = 1
@@ -278,7 +282,7 @@ class _Builder:
         if parent.is_map:
             if parent.key is _NO_KEY:
                 return parent.path
-            return (*parent.path, parent.key)
+            return (*parent.path, typed_key(parent.key))
         index = len(parent.container)
         path = (*parent.path, index)
         self.keys[path] = position
@@ -404,17 +408,21 @@ class _Builder:
                     position,
                     "put keys in quotes to keep them as text",
                 )
+                frame.key_collides = True
             else:
                 frame.seen_keys[identity] = position
             frame.key = key
             frame.key_pos = position
-            key_path = (*frame.path, key)
+            key_path = (*frame.path, typed_key(key))
             self.keys[key_path] = position
             return
         key = frame.key
         frame.key = _NO_KEY
-        frame.container[key] = value
-        value_path = (*frame.path, key)
+        if frame.key_collides:
+            frame.key_collides = False  # 1 after true: the first entry stays, as positions say
+        else:
+            frame.container[key] = value
+        value_path = (*frame.path, typed_key(key))
         self.values[value_path] = position
 
 

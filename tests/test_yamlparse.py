@@ -170,3 +170,19 @@ def test_positions_in_a_large_file_come_from_its_block_and_agree_with_a_full_par
         assert fast.positions.key_position(path) == careful.positions.key_position(path), path
         assert fast.positions.value_position(path) == careful.positions.value_position(path), path
     assert fast.positions._keys is None, "the whole file was parsed again for a few positions"
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_keys_equal_in_python_but_not_in_yaml_keep_their_own_positions(fast: bool) -> None:
+    # Python finds 1 == True == 1.0; YAML does not, so each key keeps its own line.
+    text = "top:\n  1:\n    a: x\n  true:\n    a: y\n  1.0:\n    a: z\n  s-1: {a: w}\n"
+    parsed = parse(text, fast=fast)
+    positions = parsed.positions
+    assert positions.key_position(("top", 1)) == (2, 3)
+    assert positions.key_position(("top", True)) == (4, 3)
+    assert positions.key_position(("top", 1.0)) == (6, 3)
+    assert positions.value_position(("top", 1, "a")) == (3, 8)
+    assert positions.value_position(("top", True, "a")) == (5, 8)
+    if parsed.parser == "libyaml":
+        # What was read agrees with where it points: the first of the equal keys, its value.
+        assert parsed.data["top"] == {1: {"a": "x"}, "s-1": {"a": "w"}}
