@@ -287,7 +287,9 @@ class ArgumentGraph:
                 for name, side_kind in _SIDE_RELATIONS:
                     for i, target in enumerate(getattr(item, name)):
                         self._link(side, key, target, side_kind, (*base, name, i), name)
-            self._check_actor(key, base, "speaker", [item.speaker] if item.speaker else [])
+            speaker = item.speaker
+            if speaker and speaker not in self.actors:  # most speakers resolve: skip the call
+                self._check_actor(key, base, "speaker", [speaker])
             if isinstance(item, Recommendation) and item.addressee is not None:
                 single = isinstance(item.addressee, str)
                 self._check_actor(key, base, "addressee", list(item.addressees), single=single)
@@ -306,9 +308,16 @@ class ArgumentGraph:
             e for e in side if e.kind is not EdgeKind.REPHRASES)
         #: Each id's place in the brief's order, for sorting results stably.
         self.order: dict[str, int] = {key: i for i, key in enumerate(self.nodes)}
-        self._statement_nodes = [node for node in self.nodes.values() if node.is_statement]
-        self._argument_nodes = [node for node in self.nodes.values() if node.is_argument]
-        self._question_nodes = [node for node in self.nodes.values() if node.is_question]
+        self._statement_nodes: list[Node] = []
+        self._argument_nodes: list[Node] = []
+        self._question_nodes: list[Node] = []
+        for node in self.nodes.values():  # one pass, comparing kinds rather than properties
+            if node.kind is argument:
+                self._argument_nodes.append(node)
+            elif node.kind is question:
+                self._question_nodes.append(node)
+            else:
+                self._statement_nodes.append(node)
         self._out: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         self._in: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         for edge in self.edges:
