@@ -8,10 +8,11 @@ answers in the brief's own ids.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.collector import paused_collector
+from argmap.estimative import base_score
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief
 
@@ -162,11 +163,18 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
         elif kind is concedes:
             concessions.append((e.source, e.target))
     spread_supports, spread_attacks = _same_and_opposed(graph, tuple(supports), tuple(attacks))
-    base_scores = {
-        node.id: node.item.base_score  # type: ignore[union-attr]
-        for node in graph.statements()
-        if node.item.base_score is not None  # type: ignore[union-attr]
-    }
+    # An explicit base_score, or else what the statement's words say (argmap.estimative).
+    base_scores: dict[str, float] = {}
+    for node in graph.statements():
+        item = node.item
+        if (
+            item.base_score is not None  # type: ignore[union-attr]
+            or item.likelihood is not None  # type: ignore[union-attr]
+            or item.qualifier  # type: ignore[union-attr]
+        ):
+            score = base_score(item)
+            if score is not None:
+                base_scores[node.id] = score
     # An undercut of an attack on an argument that evaluation leaves out has nothing to act on.
     undercuts = tuple(
         (e.source, (rel.kind.value, rel.source, rel.target))
@@ -236,18 +244,33 @@ def grounded_labels(subject: Brief | ArgumentGraph) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The outcome of evaluating a brief under one semantics."""
+    """The outcome of evaluating a brief under one semantics: one verdict per statement.
+
+    ``labels`` are the verdicts, ``"in"`` (stands), ``"out"`` (falls) or ``"undec"`` (open), of
+    *this* semantics: the grounded labels under grounded semantics, and under a gradual semantics
+    the verdict its strength gives by :func:`argmap.estimative.verdict_label` (above ICD 203's
+    "roughly even chance" band stands, below it falls, within it open), never the grounded label.
+    ``strengths`` are the gradual strengths (empty under grounded semantics); ``grounded`` keeps
+    the grounded labels beside a gradual result, for a reader who wants both; ``relations`` says
+    what each undercut, conceded or cancelled relation does (a label under grounded semantics,
+    the strength it carries under a gradual one), keyed ``(kind, source, target)``.
+    """
 
     semantics: str
     labels: dict[str, str]
     strengths: dict[str, float]
     converged: bool = True
+    grounded: dict[str, str] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], str | float] = field(default_factory=dict)
 
     def stands(self, key: str) -> bool:
-        """True when ``key`` is IN (grounded) or, for gradual semantics, above 0.5."""
-        if self.labels:
-            return self.labels.get(key) == "in"
-        return self.strengths.get(key, 0.0) > 0.5
+        """True when this semantics' verdict on ``key`` is that it stands (see ``labels``)."""
+        return self.labels.get(key) == "in"
+
+    def verdict(self, key: str) -> str | None:
+        """The verdict on ``key`` in words: "stands", "falls" or "open" (None if unknown)."""
+        label = self.labels.get(key)
+        return None if label is None else VERDICT_WORDS[label]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.labels or self.strengths)
@@ -255,20 +278,27 @@ class Evaluation:
 
 @paused_collector()
 def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Evaluation:
-    """Evaluate the map: grounded labels, or DF-QuAD / quadratic-energy strengths.
+    """Evaluate the map: grounded labels, or DF-QuAD / quadratic-energy strengths and the
+    verdicts they give.
 
-    Grounded labelling always comes along, since it says what stands; the gradual semantics add
-    strengths in [0, 1]. On a cyclic map they stop at a work budget (see
-    :data:`argmap.evaluation.gradual.DEFAULT_MAX_WORK`) and say so with ``converged`` false.
+    Under a gradual semantics each verdict comes from the strength (see :class:`Evaluation`);
+    the grounded labels come along in ``grounded``. Base scores come from each statement's
+    ``base_score``, or else its words (:func:`argmap.estimative.base_score`). On a cyclic map the
+    gradual semantics stop at a work budget (see :data:`argmap.evaluation.gradual.DEFAULT_MAX_WORK`)
+    and say so with ``converged`` false.
 
     Raises ``ValueError`` for an unknown ``semantics``, and nothing else for any brief.
     """
     from argmap import evaluation as engine
+    from argmap.estimative import verdict_label
 
     framework = to_framework(subject)
-    labels = {key: label.value for key, label in engine.grounded(framework).items()}
+    grounded = {key: label.value for key, label in engine.grounded(framework).items()}
     if semantics == "grounded":
-        return Evaluation(semantics, labels, {})
+        relations: dict[tuple[str, str, str], str | float] = {
+            key: label.value for key, label in engine.grounded_relations(framework).items()
+        }
+        return Evaluation(semantics, grounded, {}, True, grounded, relations)
     if semantics == "dfquad":
         result = engine.dfquad(framework)
     elif semantics == "quadratic-energy":
@@ -277,4 +307,12 @@ def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Eva
         raise ValueError(
             f"unknown semantics {semantics!r}; choose grounded, dfquad or quadratic-energy"
         )
-    return Evaluation(semantics, labels, dict(result.strengths), result.converged)
+    verdicts = {key: verdict_label(value) for key, value in result.strengths.items()}
+    return Evaluation(
+        semantics,
+        verdicts,
+        dict(result.strengths),
+        result.converged,
+        grounded,
+        dict(result.relations),
+    )

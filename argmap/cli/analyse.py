@@ -78,31 +78,43 @@ def evaluate_command(
 ) -> None:
     """Say which statements stand once the objections are weighed (and how strongly)."""
     from argmap.analysis import VERDICT_WORDS, evaluate
+    from argmap.estimative import OPEN_BAND
     from argmap.graph import ArgumentGraph
 
     brief = load_or_exit(path)
     graph = ArgumentGraph(brief)
     result = evaluate(graph, semantics.value)
     rows = []
+    gradual = result.semantics != "grounded"
     for key, node in graph.nodes.items():
-        rows.append(
-            {
-                "id": key,
-                "kind": node.kind.value,
-                "label": result.labels.get(key),
-                "strength": result.strengths.get(key),
-            }
-        )
+        if node.is_question:
+            continue  # a question has no verdict; its options do
+        row: dict[str, object] = {
+            "id": key,
+            "kind": node.kind.value,
+            "label": result.labels.get(key),
+            "verdict": result.verdict(key),
+            "strength": result.strengths.get(key),
+        }
+        if gradual:
+            row["grounded"] = result.grounded.get(key)
+        rows.append(row)
     if output_format is TextOrJson.json:
-        typer.echo(
-            json.dumps(
-                {"semantics": result.semantics, "converged": result.converged, "results": rows},
-                indent=2,
-            )
-        )
+        document: dict[str, object] = {
+            "semantics": result.semantics,
+            "converged": result.converged,
+            "verdict_rule": (
+                "grounded label" if not gradual else
+                f"stands above {OPEN_BAND[1]}, falls below {OPEN_BAND[0]}, open between"
+            ),
+            "results": rows,
+        }
+        typer.echo(json.dumps(document, indent=2))
         return
     typer.echo(
         f"{terminal_safe(brief.title)} ({result.semantics} semantics"
+        + ("" if not gradual else f"; stands above {OPEN_BAND[1]}, falls below "
+           f"{OPEN_BAND[0]}, open between")
         + ("" if result.converged else "; did NOT converge within the work budget: the "
            "strengths shown are the last state reached")
         + ")"

@@ -30,7 +30,7 @@ import jinja2.sandbox
 from argmap.analysis import MAX_CHAIN_STEPS, VERDICT_WORDS, chains
 from argmap.collector import paused_collector
 from argmap.errors import ArgmapError, RenderError
-from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind
+from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind, Relation
 from argmap.model import Argument, Brief, Recommendation, Statement
 from argmap.publish.text import clean, markdown_text
 from argmap.publish.view import EvaluationLike
@@ -115,7 +115,8 @@ class ObjectionView:
     #: For an undercut: the text of the inference it denies; None for a direct objection.
     against: str | None
     replies: tuple[StatementView, ...]
-    #: When evaluated: "stands" (the objection is unanswered), "falls" (answered) or "open".
+    #: When evaluated: "stands" (the objection is unanswered), "falls" (answered), "open", or
+    #: "conceded" (granted by a reply, its attack answered).
     verdict: str | None = None
 
 
@@ -191,6 +192,18 @@ class _Builder:
                                  self.quotes(item.quotes))
         self._views[key] = view
         return view
+
+
+def _answered(graph: ArgumentGraph, key: str) -> bool:
+    """True when something attacks ``key``, concedes it, or undercuts one of its attacks."""
+    if graph.attackers_of(key):
+        return True
+    if any(e.kind is EdgeKind.CONCEDES for e in graph.incoming(key)):
+        return True
+    for edge in graph.outgoing(key, EdgeKind.ATTACK):
+        if graph.undercutters_of_relation(Relation(EdgeKind.ATTACK, key, edge.target)):
+            return True
+    return False
 
 
 _SEMANTICS_NAMES = {"grounded": "grounded semantics", "dfquad": "DF-QuAD",
@@ -287,11 +300,10 @@ def summary_context(
                                             if not graph.reasons_for(n.id)],
             # The critical questions of the schemes named, that the brief does not take up.
             "critical_questions": _critical_questions(graph, builder),
-            # Unanswered: still standing once evaluated; without an evaluation, not attacked.
+            # Unanswered: nothing attacks it, concedes it or undercuts one of its attacks,
+            # whatever the semantics (a gradual verdict of "open" is not an answer).
             "unanswered_objections": [
-                builder.view(n.id) for n in objections
-                if (verdicts.get(n.id) == "stands" if verdicts is not None
-                    else not graph.attackers_of(n.id))
+                builder.view(n.id) for n in objections if not _answered(graph, n.id)
             ],
         },
         "mermaid": MarkdownSafe(mermaid) if mermaid is not None else None,
@@ -381,11 +393,15 @@ def _recommendation(
     for target, against in targets:
         for attacker in graph.attackers_of(target):
             view = builder.view(attacker)
-            replies = tuple(builder.view(reply) for reply in graph.attackers_of(attacker))
-            objections.append(ObjectionView(
-                view.id, view.text, against, replies,
-                verdicts.get(attacker) if verdicts is not None else None,
-            ))
+            conceders = [e.source for e in graph.incoming(attacker, EdgeKind.CONCEDES)]
+            replies = tuple(builder.view(reply)
+                            for reply in dict.fromkeys([*graph.attackers_of(attacker),
+                                                        *conceders]))
+            verdict = None
+            if verdicts is not None:
+                verdict = "conceded" if conceders else (
+                    verdicts.get(attacker) if _answered(graph, attacker) else "stands")
+            objections.append(ObjectionView(view.id, view.text, against, replies, verdict))
 
     addressees = tuple(
         actors.get(key) or ActorView(key, clean(key), None, 0, 0) for key in item.addressees
