@@ -95,7 +95,9 @@ def test_the_cli_prints_the_same_verdicts_in_text_and_json(tmp_path: object) -> 
         assert row["grounded"] == library.grounded[key]
     assert "stands above 0.55, falls below 0.45" in document["verdict_rule"]
     text = runner.invoke(app, ["evaluate", str(path), "-s", "dfquad"]).output
-    lines = {line.split()[-1]: line.split()[0] for line in text.splitlines()[1:]}
+    assert text.splitlines()[1] == (
+        "  (verdicts from strength: above 0.55 stands, below 0.45 falls, between is open)")
+    lines = {line.split()[-1]: line.split()[0] for line in text.splitlines()[2:]}
     assert lines == {key: library.verdict(key) for key in rows}
     assert lines["c"] == "falls"  # not grounded's "falls" by accident: its strength says so
 

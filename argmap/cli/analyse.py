@@ -113,12 +113,13 @@ def evaluate_command(
         return
     typer.echo(
         f"{terminal_safe(brief.title)} ({result.semantics} semantics"
-        + ("" if not gradual else f"; stands above {OPEN_BAND[1]}, falls below "
-           f"{OPEN_BAND[0]}, open between")
         + ("" if result.converged else "; did NOT converge within the work budget: the "
            "strengths shown are the last state reached")
         + ")"
     )
+    if gradual:
+        typer.echo(f"  (verdicts from strength: above {OPEN_BAND[1]} stands, below "
+                   f"{OPEN_BAND[0]} falls, between is open)")
     order = {"recommendation": 0, "claim": 1, "objection": 2, "premise": 3, "argument": 4}
     for row in sorted(rows, key=lambda r: (order[str(r["kind"])], str(r["id"]))):
         label = VERDICT_WORDS.get(str(row["label"]), "?")
