@@ -63,7 +63,14 @@ class BriefDiff:
 
 
 def _relations(graph: ArgumentGraph) -> set[tuple[str, str, str]]:
-    return {(e.source, e.kind.value, e.target) for e in graph.edges}
+    """Every relation as (source, kind, target); an undercut of a support or an attack names
+    the relation as its target: ``"support a -> b"``."""
+    found = {(e.source, e.kind.value, e.target) for e in graph.edges}
+    for e in graph.undercuts:
+        if e.relation is not None:
+            rel = e.relation
+            found.add((e.source, "undercut", f"{rel.kind.value} {rel.source} -> {rel.target}"))
+    return found
 
 
 def diff(old: Brief, new: Brief) -> BriefDiff:

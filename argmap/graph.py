@@ -625,8 +625,25 @@ class ArgumentGraph:
                     if other not in seen:
                         seen.add(other)
                         following.append(other)
+                if self.undercuts:  # an undercut joins its author to both ends of the relation
+                    for other in self._undercut_neighbours(node):
+                        if other not in seen:
+                            seen.add(other)
+                            following.append(other)
             frontier = following
         return seen
+
+    def _undercut_neighbours(self, node: str) -> list[str]:
+        ends = [
+            end
+            for edge in self._undercuts_by.get(node, ())
+            if edge.relation is not None
+            for end in (edge.relation.source, edge.relation.target)
+        ]
+        for relation, edges in self._undercuts_of.items():
+            if node in (relation.source, relation.target):
+                ends.extend(edge.source for edge in edges)
+        return ends
 
     def subgraph_ids(self, ids: Iterable[str]) -> list[Edge]:
         """The edges whose two ends are both among ``ids``."""

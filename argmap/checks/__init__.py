@@ -7,7 +7,8 @@ summary and a docstring that is its documentation (``argmap explain AM101`` prin
 and columns. Rules never print and never read files except through :class:`CheckContext`.
 
 Codes by family: ``AM0xx`` the file and its structure, ``AM1xx`` ids and references, ``AM2xx``
-the shape of the argument, ``AM3xx`` the source and quotes, ``AM4xx`` expectations.
+the shape of the argument, ``AM3xx`` the source and quotes, ``AM4xx`` expectations, ``AM5xx``
+weighing (preferences, concessions, questions).
 """
 
 from __future__ import annotations
@@ -126,4 +127,5 @@ def _load_rule_modules() -> None:
         references,
         sources,
         structure,
+        weighing,
     )

@@ -129,6 +129,8 @@ class _Writer:
         self.edge_suffix = {kind: _edge_suffix(style, kind) for kind, style in EDGE_STYLES.items()}
         self.undercut_suffix = _edge_suffix(EDGE_STYLES[EdgeKind.ATTACK], EdgeKind.ATTACK,
                                             css="attack undercut")
+        self.relation_undercut_suffix = _edge_suffix(EDGE_STYLES[EdgeKind.UNDERCUT],
+                                                     EdgeKind.UNDERCUT, css="undercut relation")
         self.names: dict[str, str] = {}
         self.packed: set[str] = set()  # statements placed above another by the packing grid
 
@@ -164,7 +166,17 @@ class _Writer:
             out.append("\t}")
         rest = [key for key in lines if key not in in_cluster]
         out.extend(self._runs(rest, kinds, lines, "\t"))
-        out.extend(self._edge(edge) for edge in self.view.edges)
+        split = {edge.relation for edge in self.view.undercuts}
+        for edge in self.view.edges:
+            relation = (edge.kind, edge.source, edge.target)
+            if split and relation in split:
+                out.extend(self._split_edge(edge))
+            else:
+                out.append(self._edge(edge))
+        for edge in self.view.undercuts:
+            assert edge.relation is not None
+            out.append(f"\t{self.names[edge.source]} -> {_relation_point(edge.relation)} "
+                       f"[{self.relation_undercut_suffix}];")
         out.extend(self._packing([*(c.members for c in self.view.clusters), rest], direction))
         if legend:
             out.extend(self._legend())
@@ -258,6 +270,8 @@ class _Writer:
             names = ", ".join(addressee_names(self.graph, item))
             arrow = dot_html("\n".join(wrap("\u2192 " + names, self.width)))
             label += f'<BR/><FONT POINT-SIZE="10"><B>{arrow.replace(chr(10), "<BR/>")}</B></FONT>'
+        if node.implicit:  # unstated: the text relies on it without saying it
+            label = f'<FONT POINT-SIZE="9"><I>unstated</I></FONT><BR/>{label}'
         quote = item.quote
         if quote is None:
             tooltip = dot_tooltip(text)
@@ -265,11 +279,19 @@ class _Writer:
             tooltip = dot_tooltip(f"\u201c{clean(quote)}\u201d")
         else:
             tooltip = dot_tooltip("", lines=[f"\u201c{clean(q)}\u201d" for q in quote])
+        unstated = ""
+        if node.implicit:
+            own = [flag for flag in KIND_STYLES[node.kind].style.split(",") if flag]
+            flags = ",".join(["filled", "dashed", *own])
+            unstated = f', style="{flags}", fillcolor="#ffffff"'
+
         if self.evaluation is None and key != self.view.focus:
-            return f"{name} [label=<{label}>, tooltip={tooltip}];"
+            return f"{name} [label=<{label}>, tooltip={tooltip}{unstated}];"
         if self.evaluation is not None:
             label += self._evaluation_line(key)
         extra = self._evaluation_attributes(key, KIND_STYLES[node.kind], key == self.view.focus)
+        if unstated and "fillcolor" not in extra:
+            extra = unstated + extra
         return f"{name} [label=<{label}>, tooltip={tooltip}{extra}];"
 
     def _evaluation_line(self, key: str) -> str:
@@ -323,6 +345,9 @@ class _Writer:
                 relations.add("linked")
             else:
                 relations.add(edge.kind.value)
+        if self.view.undercuts:
+            relations.add("undercut-relation")
+        unstated = any(node.implicit for node in self.view.nodes)
         entries: list[tuple[list[str], list[str]]] = []  # (node names in order, lines)
 
         def sample(kind: NodeKind, label: str) -> None:
@@ -334,10 +359,15 @@ class _Writer:
         for kind, label in (
             (NodeKind.RECOMMENDATION, f"Recommendation<BR/>{small}"),
             (NodeKind.CLAIM, "Claim"), (NodeKind.PREMISE, "Premise"),
-            (NodeKind.OBJECTION, "Objection"),
+            (NodeKind.OBJECTION, "Objection"), (NodeKind.QUESTION, "Question"),
         ):
             if kind in kinds:
                 sample(kind, label)
+        if unstated:
+            entries.append((['"legend:unstated"'], [
+                '\t\t"legend:unstated" [shape=box, style="filled,dashed,rounded", '
+                'fillcolor="#ffffff", color="#666666", tooltip="Unstated", '
+                'label=<<FONT POINT-SIZE="8"><I>unstated</I></FONT><BR/>Implicit>];']))
 
         point = 'shape=point, width=0.04, height=0.04, color="#888888", label=""'
         junction = self.node_prefix[NodeKind.ARGUMENT]
@@ -351,6 +381,35 @@ class _Writer:
                     f"\t\t{tail} [{point}];", f"\t\t{head} [{point}];",
                     f'\t\t{tail} -> {head} [{suffix}, label="{words}"];',
                 ]))
+        for relation, edge_kind, words in (
+            ("concedes", EdgeKind.CONCEDES, "concedes"),
+            ("outweighs", EdgeKind.OUTWEIGHS, "outweighs"),
+        ):
+            if relation in relations:
+                tail, head = f'"legend:{relation}-from"', f'"legend:{relation}-to"'
+                suffix = self.edge_suffix[edge_kind].replace(", constraint=false", "")
+                entries.append(([tail, head], [
+                    f"\t\t{tail} [{point}];", f"\t\t{head} [{point}];",
+                    f'\t\t{tail} -> {head} [{suffix}, label="{words}"];',
+                ]))
+        if "option" in relations:
+            tail, head = '"legend:option-from"', '"legend:option-to"'
+            entries.append(([tail, head], [
+                f"\t\t{tail} [{point}];", f"\t\t{head} [{point}];",
+                f'\t\t{tail} -> {head} [{self.edge_suffix[EdgeKind.OPTION]}, '
+                'label="option of"];',
+            ]))
+        if "undercut-relation" in relations:
+            cutter, mid = '"legend:cut-by"', '"legend:cut-point"'
+            attack = EDGE_STYLES[EdgeKind.ATTACK]
+            entries.append(([cutter, mid], [
+                f"\t\t{cutter} [{point}];",
+                f'\t\t{mid} [shape=point, width=0.07, height=0.07, color="{attack.colour}", '
+                'tooltip="A support or an attack", xlabel=<<FONT POINT-SIZE="8">a relation'
+                '</FONT>>];',
+                f'\t\t{cutter} -> {mid} [{self.relation_undercut_suffix}, '
+                'label="undercuts"];',
+            ]))
         if "undercut" in relations:
             tail, head = '"legend:undercut-from"', '"legend:undercut-to"'
             entries.append(([tail, head], [
@@ -416,7 +475,25 @@ class _Writer:
 
     def _edge(self, edge: Edge) -> str:
         suffix = self.undercut_suffix if edge.is_undercut else self.edge_suffix[edge.kind]
+        if edge.kind is EdgeKind.OPTION:  # drawn from the option up to its question
+            return f"\t{self.names[edge.target]} -> {self.names[edge.source]} [{suffix}];"
         return f"\t{self.names[edge.source]} -> {self.names[edge.target]} [{suffix}];"
+
+    def _split_edge(self, edge: Edge) -> list[str]:
+        """A support or an attack that something undercuts, drawn through a small point that
+        the undercut arrow can end at (Graphviz cannot point an edge at an edge)."""
+        point = _relation_point((edge.kind, edge.source, edge.target))
+        style = EDGE_STYLES[edge.kind]
+        suffix = self.undercut_suffix if edge.is_undercut else self.edge_suffix[edge.kind]
+        first = suffix.replace(f"arrowhead={style.arrowhead}", "arrowhead=none")
+        if "arrowhead=" not in first:
+            first += ", arrowhead=none"
+        return [
+            f'\t{point} [shape=point, width=0.07, height=0.07, color="{style.colour}", '
+            f'class="relation", tooltip="{edge.kind.value} that is undercut"];',
+            f"\t{self.names[edge.source]} -> {point} [{first}];",
+            f"\t{point} -> {self.names[edge.target]} [{suffix}];",
+        ]
 
 
 def _node_prefix(style: KindStyle, kind: NodeKind) -> str:
@@ -436,6 +513,15 @@ def _edge_suffix(style: EdgeStyle, kind: EdgeKind, css: str | None = None) -> st
         attributes.append(f"style={style.style}")
     if style.arrowhead != "normal":
         attributes.append(f"arrowhead={style.arrowhead}")
-    if kind is EdgeKind.ATTACK:
+    if kind is EdgeKind.ATTACK or kind is EdgeKind.UNDERCUT:
         attributes.append("penwidth=1.6")
+    if kind is EdgeKind.CONCEDES or kind is EdgeKind.OUTWEIGHS:
+        # Weighing is drawn beside the argument, without pulling the layout out of shape.
+        attributes.append("constraint=false")
     return ", ".join(attributes)
+
+
+def _relation_point(relation: tuple[EdgeKind, str, str]) -> str:
+    """The DOT name of the point a relation is drawn through (never a brief id's name)."""
+    kind, source, target = relation
+    return dot_id(f"r:{kind.value}:{source}->{target}")

@@ -115,8 +115,9 @@ class ObjectionView:
     #: For an undercut: the text of the inference it denies; None for a direct objection.
     against: str | None
     replies: tuple[StatementView, ...]
-    #: When evaluated: "stands" (the objection is unanswered), "falls" (answered), "open", or
-    #: "conceded" (granted by a reply, its attack answered).
+    #: When evaluated: "stands" (the objection is unanswered), "falls" (answered), "open",
+    #: "conceded" (granted by a reply, its attack answered) or "undercut" (its attack on this
+    #: statement is denied).
     verdict: str | None = None
 
 
@@ -152,6 +153,35 @@ class RecommendationView:
     def strength_text(self) -> MarkdownSafe | None:
         """The strength with two decimals (digits and a point: nothing to escape)."""
         return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
+
+
+@dataclass(frozen=True)
+class OptionView:
+    """One option of a question, as the summary sets it beside the others."""
+
+    option: StatementView
+    #: How many reasons support it, and how many objections it meets (and how many of those
+    #: are answered: attacked, conceded, or their attack undercut).
+    reasons: int
+    objections: int
+    answered: int
+    verdict: str | None = None
+    strength: float | None = None
+
+    @property
+    def strength_text(self) -> MarkdownSafe | None:
+        """The strength with two decimals (digits and a point: nothing to escape)."""
+        return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A question the brief answers, with its options side by side."""
+
+    id: str
+    text: str
+    quotes: tuple[QuoteView, ...]
+    options: tuple[OptionView, ...]
 
 
 @dataclass
@@ -192,6 +222,26 @@ class _Builder:
                                  self.quotes(item.quotes))
         self._views[key] = view
         return view
+
+
+def _question(
+    builder: _Builder, node: Node, verdicts: dict[str, str] | None,
+    strengths: Mapping[str, float],
+) -> QuestionView:
+    graph = builder.graph
+    options = []
+    for key in graph.options_of(node.id):
+        attackers = graph.attackers_of(key)
+        options.append(OptionView(
+            builder.view(key),
+            len(graph.reasons_for(key)),
+            len(attackers),
+            sum(1 for attacker in attackers if _answered(graph, attacker)),
+            verdicts.get(key) if verdicts is not None else None,
+            strengths.get(key),
+        ))
+    return QuestionView(node.id, clean(node.text), builder.quotes(node.item.quotes),
+                        tuple(options))
 
 
 def _answered(graph: ArgumentGraph, key: str) -> bool:
@@ -289,6 +339,9 @@ def summary_context(
             "date": source.date,
         },
         "counts": counts,
+        "questions": [
+            _question(builder, node, verdicts, strengths) for node in graph.questions()
+        ],
         "recommendations": recommendations,
         "key_premises": key_premises,
         "located": located,
@@ -394,13 +447,18 @@ def _recommendation(
         for attacker in graph.attackers_of(target):
             view = builder.view(attacker)
             conceders = [e.source for e in graph.incoming(attacker, EdgeKind.CONCEDES)]
+            cutters = graph.undercutters_of_relation(Relation(EdgeKind.ATTACK, attacker, target))
             replies = tuple(builder.view(reply)
                             for reply in dict.fromkeys([*graph.attackers_of(attacker),
-                                                        *conceders]))
+                                                        *conceders, *cutters]))
             verdict = None
             if verdicts is not None:
-                verdict = "conceded" if conceders else (
-                    verdicts.get(attacker) if _answered(graph, attacker) else "stands")
+                if conceders:
+                    verdict = "conceded"
+                elif cutters:
+                    verdict = "undercut"
+                else:
+                    verdict = verdicts.get(attacker) if _answered(graph, attacker) else "stands"
             objections.append(ObjectionView(view.id, view.text, against, replies, verdict))
 
     addressees = tuple(

@@ -13,7 +13,7 @@ from argmap.collector import paused_collector
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief, Recommendation
-from argmap.publish.style import EDGE_STYLES, KIND_STYLES
+from argmap.publish.style import ATTACK_COLOUR, EDGE_STYLES, KIND_STYLES
 from argmap.publish.text import clean, mermaid_text, wrap
 from argmap.publish.view import DIRECTIONS, addressee_names, select
 
@@ -75,18 +75,42 @@ def to_mermaid(
         out.append("    end")
     out.extend("    " + line for key, line in lines.items() if key not in placed)
 
-    attacks: list[str] = []
-    supports: list[str] = []
-    for number, edge in enumerate(view.edges):
+    # Every link, in the order written, with the style it takes (Mermaid styles links by their
+    # position).
+    links: list[tuple[str, str]] = []
+    split = {edge.relation for edge in view.undercuts}
+    points: dict[tuple[EdgeKind, str, str], str] = {}
+    for edge in view.edges:
         arrow = EDGE_STYLES[edge.kind].mermaid_arrow
-        out.append(f"    {ids[edge.source]} {arrow} {ids[edge.target]}")
-        (attacks if edge.kind is EdgeKind.ATTACK else supports).append(str(number))
+        link_style = "attack" if edge.kind is EdgeKind.ATTACK else (
+            edge.kind.value if edge.kind in _WEIGHING_STYLES else "support")
+        relation = (edge.kind, edge.source, edge.target)
+        if edge.kind is EdgeKind.OPTION:  # drawn from the option up to its question
+            links.append((f"{ids[edge.target]} {arrow} {ids[edge.source]}", link_style))
+        elif split and relation in split:
+            point = points[relation] = f"r{len(points)}"
+            out.append(f'    {point}((" ")):::relation')
+            plain = "-.-" if edge.kind is EdgeKind.ATTACK else "---"
+            links.append((f"{ids[edge.source]} {plain} {point}", link_style))
+            links.append((f"{point} {arrow} {ids[edge.target]}", link_style))
+        else:
+            links.append((f"{ids[edge.source]} {arrow} {ids[edge.target]}", link_style))
+    for edge in view.undercuts:
+        assert edge.relation is not None
+        point = points[(edge.relation.kind, edge.relation.source, edge.relation.target)]
+        links.append((f"{ids[edge.source]} -.-x {point}", "attack"))
 
-    link_count = len(view.edges)
+    kinds_shown = {style for _, style in links}
+    implicit = [node for node in view.nodes if node.implicit]
+    out += [f"    {line}" for line, _ in links]
     if legend:
-        out += _legend()
-        attacks.append(str(link_count + 1))
-        supports += [str(link_count), str(link_count + 2), str(link_count + 3)]
+        entries = _legend(kinds_shown, bool(points), bool(implicit),
+                          NodeKind.QUESTION in {node.kind for node in view.nodes})
+        out += [line for line, _ in entries]
+        links += [(line, style) for line, style in entries if style]
+    by_style: dict[str, list[str]] = {}
+    for number, (_, link_style) in enumerate(links):
+        by_style.setdefault(link_style, []).append(str(number))
 
     shown = {node.kind for node in view.nodes}
     for kind, style in KIND_STYLES.items():
@@ -95,16 +119,25 @@ def to_mermaid(
         colours = f"fill:{style.fill},stroke:{style.border},color:{style.font}"
         out.append(f"    classDef {kind.value} {colours}")
         out.append(f"    classDef {kind.value}Focus {colours},stroke-width:4px")
-    if supports:
-        out.append(f"    linkStyle {','.join(supports)} {_SUPPORT_STYLE}")
-    if attacks:
-        out.append(f"    linkStyle {','.join(attacks)} {_ATTACK_STYLE}")
+    if points:
+        out.append(f"    classDef relation fill:{ATTACK_COLOUR},stroke:{ATTACK_COLOUR}")
+    if implicit:
+        out.append("    classDef implicit fill:#ffffff,stroke-dasharray:4 3")
+        out.append(f"    class {','.join(ids[node.id] for node in implicit)} implicit")
+    for link_style, numbers in by_style.items():
+        out.append(f"    linkStyle {','.join(numbers)} {_LINK_STYLES[link_style]}")
     return "\n".join(out) + "\n"
 
 
-def _legend() -> list[str]:
-    """A 'Legend' box with one sample of each kind and four links: support, attack, linked."""
-    return [
+def _legend(
+    styles: set[str], relations: bool, implicit: bool, question: bool
+) -> list[tuple[str, str]]:
+    """A 'Legend' box with a sample of each kind and of each relation the picture uses.
+
+    Each entry is (line, style): node lines have no style; each link names its style, since
+    Mermaid styles links by their position.
+    """
+    nodes = [
         '    subgraph legend ["Legend"]',
         '        legendRecommendation(["Recommendation<br><b>\u2192 addressee</b>"])'
         ":::recommendation",
@@ -112,9 +145,37 @@ def _legend() -> list[str]:
         '        legendPremise["Premise"]:::premise',
         '        legendObjection{{"Objection"}}:::objection',
         '        legendArgument(("#amp;")):::argument',
-        "    end",
-        "    legendClaim --> legendRecommendation",
-        "    legendObjection -.-x legendClaim",
-        "    legendPremise --- legendArgument",
-        "    legendArgument --> legendRecommendation",
     ]
+    if question:
+        nodes.append('        legendQuestion>"Question"]:::question')
+    if implicit:
+        nodes.append('        legendImplicit["<i>unstated</i>"]:::implicit')
+    if relations:
+        nodes.append('        legendRelation((" ")):::relation')
+    nodes.append("    end")
+    links = [
+        ("    legendClaim --> legendRecommendation", "support"),
+        ("    legendObjection -.-x legendClaim", "attack"),
+        ("    legendPremise --- legendArgument", "support"),
+        ("    legendArgument --> legendRecommendation", "support"),
+    ]
+    if "concedes" in styles:
+        links.append(("    legendPremise -.-o|concedes| legendObjection", "concedes"))
+    if "outweighs" in styles:
+        links.append(("    legendRecommendation ==>|outweighs| legendObjection", "outweighs"))
+    if "option" in styles and question:
+        links.append(("    legendRecommendation --- legendQuestion", "option"))
+    if relations:
+        links.append(("    legendObjection -.-x|undercuts a relation| legendRelation", "attack"))
+    return [(line, "") for line in nodes] + links
+
+
+_WEIGHING_STYLES = (EdgeKind.CONCEDES, EdgeKind.OUTWEIGHS, EdgeKind.OPTION)
+_LINK_STYLES = {
+    "support": _SUPPORT_STYLE,
+    "attack": _ATTACK_STYLE,
+    "concedes": f"stroke:{EDGE_STYLES[EdgeKind.CONCEDES].colour},stroke-width:1.5px,"
+                "stroke-dasharray:2 3",
+    "outweighs": f"stroke:{EDGE_STYLES[EdgeKind.OUTWEIGHS].colour},stroke-width:3px",
+    "option": f"stroke:{EDGE_STYLES[EdgeKind.OPTION].colour},stroke-width:1.5px",
+}

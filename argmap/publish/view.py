@@ -69,6 +69,8 @@ class MapView:
     clusters: tuple[Cluster, ...]
     focus: str | None
     upstream: bool = False  # only what leads into the focus
+    #: Undercuts of a support or an attack in view: the undercutter and the relation's edge are.
+    undercuts: tuple[Edge, ...] = ()
 
 
 def as_graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
@@ -132,8 +134,16 @@ def select(
                 keep.add(node.item.conclusion)
         nodes = tuple(node for key, node in graph.nodes.items() if key in keep)
         edges = tuple(graph.subgraph_ids(keep))
+    undercuts: tuple[Edge, ...] = ()
+    if graph.undercuts:
+        shown = {(e.kind, e.source, e.target) for e in edges}
+        in_view = {node.id for node in nodes}
+        undercuts = tuple(
+            e for e in graph.undercuts
+            if e.source in in_view and e.relation is not None and tuple(e.relation) in shown
+        )
     return MapView(graph, nodes, tuple(edges), _clusters(graph, nodes, group), focus,
-                   upstream and focus is not None)
+                   upstream and focus is not None, undercuts)
 
 
 #: What leads into a statement: reasons, objections and replies. A preference or a question's
