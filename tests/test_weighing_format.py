@@ -159,7 +159,7 @@ def test_a_question_id_shares_the_one_namespace() -> None:
     found = _codes(
         "claims:\n  q: {text: C}\nquestions:\n  q: {text: Q?}\n  Bad_Q: {text: Q?}\n"
     )
-    assert [c for c, _, _ in found if c != "AM205"] == ["AM102", "AM103"]
+    assert [c for c, _, _ in found if c not in ("AM205", "AM505")] == ["AM102", "AM103"]
 
 
 def test_supports_and_attacks_cannot_name_a_question() -> None:
@@ -167,5 +167,6 @@ def test_supports_and_attacks_cannot_name_a_question() -> None:
         "questions:\n  q: {text: Q?, options: [a]}\n"
         "premises:\n  a: {text: A, supports: [q], attacks: [q]}\n"
     )
+    found = [f for f in found if f[0] != "AM505"]  # one option: a question weighs two
     assert [c for c, _, _ in found] == ["AM105", "AM105"]
     assert "which is a question" in found[0][2]
