@@ -650,22 +650,59 @@ def _mode_for(target: Path) -> int:
 def dumps(brief: Brief) -> str:
     """The brief as YAML text, keys in the format's order; :func:`loads` reads it back equal.
 
-    Never raises for a brief that :func:`load` or :func:`loads` returned.
+    Never raises for a brief that :func:`load` or :func:`loads` returned. A brief built or
+    changed in code can hold what no file can: for a lone surrogate (half of a UTF-16 pair,
+    such as ``"\\ud800"``) in a text or an id it raises :class:`BriefError`, naming where.
     """
     from argmap.yamlwrite import to_yaml
 
+    _refuse_surrogates(brief.model_dump(exclude_defaults=True))
     return to_yaml(brief.model_dump(mode="json", exclude_defaults=True))
+
+
+def _refuse_surrogates(data: Any) -> None:
+    """Raise :class:`BriefError` naming the first key or text of ``data`` (a brief's Python-mode
+    dump: the JSON mode would turn a surrogate in a key into U+FFFD unnoticed) that holds a lone
+    surrogate: no UTF-8 file can hold one, so the brief cannot be written to be read back."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        path, item = stack.pop()
+        texts: list[tuple[tuple[Any, ...], str]] = []
+        if isinstance(item, str):
+            texts.append((path, item))
+        elif isinstance(item, dict):
+            texts.extend(((*path, key), key) for key in item if isinstance(key, str))
+            stack.extend(((*path, key), value) for key, value in reversed(item.items()))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(((*path, i), value) for i, value in reversed(list(enumerate(item))))
+        for where, text in texts:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as error:
+                shown = ".".join(
+                    str(part).encode("utf-8", "backslashreplace").decode("utf-8")
+                    if not isinstance(part, int) else f"[{part}]"
+                    for part in where
+                ).replace(".[", "[") or "the brief"
+                char = f"\\u{ord(text[error.start]):04x}"
+                raise BriefError(
+                    f"the brief cannot be written: '{shown}' holds the lone surrogate {char}, "
+                    "half of a UTF-16 pair, which no text file can hold; replace it with the "
+                    "character it was meant to be"
+                ) from None
 
 
 def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
     """Write the brief to ``path`` atomically, as JSON when its name ends in ``.json`` and as
     YAML otherwise; ``load(path)`` gives it back equal.
 
-    Raises ``OSError`` (naming ``path``) when the file cannot be written; nothing else.
+    Raises ``OSError`` (naming ``path``) when the file cannot be written, and
+    :class:`BriefError` as :func:`dumps` does, before any file is touched; nothing else.
     """
     if os.fspath(path).lower().endswith(".json"):
         from argmap.convert import dumps_json
 
+        _refuse_surrogates(brief.model_dump(exclude_defaults=True))
         write_atomic(path, dumps_json(brief))
         return
     write_atomic(path, dumps(brief))

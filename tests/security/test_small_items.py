@@ -117,3 +117,29 @@ def test_a_folder_named_like_a_brief_is_not_zero_briefs(tmp_path: Path, run: Run
     ran = run("validate", "brief.yaml", cwd=tmp_path)
     assert ran.code == 2
     assert "'brief.yaml' is a folder, not a brief file" in ran.stderr
+
+
+@pytest.mark.parametrize("change", ["title", "id", "reference"])
+def test_a_brief_built_in_code_with_a_lone_surrogate_is_refused_by_name(
+    tmp_path: Path, change: str
+) -> None:
+    brief = argmap.loads(BRIEF)
+    if change == "title":
+        built = brief.model_copy(update={"title": "half \ud800 a pair"})
+        where = "'title'"
+    elif change == "id":
+        built = brief.model_copy(update={"claims": {"a\udc80": brief.claims["a"],
+                                                     "b": brief.claims["b"]}})
+        where = "'claims.a\\udc80'"
+    else:
+        claim = brief.claims["a"].model_copy(update={"supports": ["b", "c\udfff"]})
+        built = brief.model_copy(update={"claims": {"a": claim, "b": brief.claims["b"]}})
+        where = "'claims.a.supports[1]'"
+    with pytest.raises(argmap.BriefError, match="lone surrogate") as raised:
+        argmap.dumps(built)
+    assert where in str(raised.value)
+    for name in ("b.yaml", "b.json"):
+        with pytest.raises(argmap.BriefError, match="lone surrogate"):
+            argmap.dump(built, tmp_path / name)
+        assert not (tmp_path / name).exists()
+    assert list(tmp_path.iterdir()) == []
