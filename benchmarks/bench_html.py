@@ -56,9 +56,14 @@ def _paint(page_file: Path, repeat: int) -> tuple[float, float]:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(page_file.as_uri())
             page.wait_for_selector("[data-argmap-ready]", timeout=600_000)
-            page.wait_for_timeout(100)  # let the paint entry be recorded
-            paint = page.evaluate(
-                "performance.getEntriesByName('first-contentful-paint')[0].startTime")
+            paint = None
+            for _ in range(600):  # the paint comes after the script that draws the map
+                paint = page.evaluate("(performance.getEntriesByName("
+                                      "'first-contentful-paint')[0] || {}).startTime")
+                if paint is not None:
+                    break
+                page.wait_for_timeout(100)
+            assert paint is not None, "Chromium recorded no first paint"
             ready = page.evaluate("performance.getEntriesByName('argmap-ready')[0].startTime")
             paints.append(paint / 1000)
             readies.append(ready / 1000)
