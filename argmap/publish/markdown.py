@@ -97,6 +97,8 @@ class StatementView:
     partners: tuple[StatementView, ...] = ()
     #: For a key premise: the recommendations it leads to.
     leads_to: tuple[StatementView, ...] = ()
+    #: An unstated premise the text relies on (``implicit: true``).
+    implicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class ObjectionView:
     #: "conceded" (granted by a reply, its attack answered) or "undercut" (its attack on this
     #: statement is denied).
     verdict: str | None = None
+    #: An objection the text relies on without stating it.
+    implicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,7 +223,7 @@ class _Builder:
             view = StatementView(key, node.kind.value, clean(item.text),
                                  getattr(item, "qualifier", None), item.section,
                                  self.speaker_name(getattr(item, "speaker", None)),
-                                 self.quotes(item.quotes))
+                                 self.quotes(item.quotes), implicit=node.implicit)
         self._views[key] = view
         return view
 
@@ -396,7 +400,7 @@ def _semantics_of(evaluation: EvaluationLike) -> str:
 
 def _with_leads(view: StatementView, leads: tuple[StatementView, ...]) -> StatementView:
     return StatementView(view.id, view.kind, view.text, view.qualifier, view.section,
-                         view.speaker, view.quotes, leads_to=leads)
+                         view.speaker, view.quotes, leads_to=leads, implicit=view.implicit)
 
 
 def _actors(graph: ArgumentGraph) -> dict[str, ActorView]:
@@ -459,7 +463,8 @@ def _recommendation(
                     verdict = "undercut"
                 else:
                     verdict = verdicts.get(attacker) if _answered(graph, attacker) else "stands"
-            objections.append(ObjectionView(view.id, view.text, against, replies, verdict))
+            objections.append(ObjectionView(view.id, view.text, against, replies, verdict,
+                                            view.implicit))
 
     addressees = tuple(
         actors.get(key) or ActorView(key, clean(key), None, 0, 0) for key in item.addressees

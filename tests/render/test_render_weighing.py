@@ -111,6 +111,7 @@ def test_the_summary_sets_a_questions_options_side_by_side(weighing: argmap.Brie
         assert f"| {result.verdict(key)}, {result.strengths[key]:.2f} |" in row
     assert "*(conceded, and answered)*" in text
     assert "*(its attack is undercut: it does not touch this)*" in text
+    assert "approval of informal talks. *(unstated)*" in text
     assert "## Questions" not in argmap.to_markdown(
         argmap.load(REPO / "briefs" / "karasin-abashidze-2014.yaml"))
 
