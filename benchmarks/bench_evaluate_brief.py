@@ -1,6 +1,6 @@
 """``argmap.evaluate(brief)`` against a plain reference that builds its input from the same brief.
 
-    python benchmarks/bench_evaluate_brief.py [--sizes 10000,100000] [--repeat 3]
+    python benchmarks/bench_evaluate_brief.py [--sizes 10000,95000] [--repeat 3]
 
 For each size, a synthetic brief (``synthetic.generate``) is loaded once; then, each the best of
 ``--repeat`` CPU timings in this process:
@@ -13,7 +13,8 @@ For each size, a synthetic brief (``synthetic.generate``) is loaded once; then, 
   strengths in one topological pass (the synthetic briefs are acyclic).
 
 The reference does no checking and knows none of the format's newer relations, so it is a floor
-rather than a rival. Target: at most 1.5 for both semantics at both sizes.
+rather than a rival. Target: at most 1.5 for both semantics at both sizes. (95,000 statements,
+with their arguments and actors, is just under the 100,000 items argmap reads in one brief.)
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def reference_dfquad(brief: Any) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--sizes", default="10000,95000")
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     print(f"CPU seconds in this process, best of {options.repeat}")
