@@ -342,7 +342,7 @@ MAX_UNKNOWN_KEYS = 20
 
 def _trim_unknown_keys(data: dict[str, Any], positions: SourceMap, path: str) -> list[Diagnostic]:
     """Drop the unknown keys of each mapping beyond :data:`MAX_UNKNOWN_KEYS`, saying how many."""
-    found: list[Diagnostic] = []
+    trims: list[tuple[tuple[Any, ...], dict[str, Any], list[str], set[str]]] = []
     for pattern, model in _MODEL_AT_DEPTH.items():
         known = _known_keys(model)
         if not pattern:
@@ -359,14 +359,20 @@ def _trim_unknown_keys(data: dict[str, Any], positions: SourceMap, path: str) ->
             unknown = [key for key in mapping if key not in known]
             if len(unknown) <= MAX_UNKNOWN_KEYS:
                 continue
-            surplus = unknown[MAX_UNKNOWN_KEYS:]
-            line, column = positions.key_position((*where, surplus[0]))
-            for key in surplus:
-                del mapping[key]
-            found.append(_diagnostic(
-                path, "AM011", f"{len(surplus):,} more unknown keys follow here; only the first "
-                f"{MAX_UNKNOWN_KEYS} are listed one by one", line, column,
-                f"allowed keys: {', '.join(sorted(known))}"))
+            trims.append((where, mapping, unknown[MAX_UNKNOWN_KEYS:], known))
+    # Only the first surplus key of each mapping is ever located: the positions of the rest are
+    # forgotten before any is asked, so a re-parse for positions records only what is kept.
+    for where, _, surplus, _ in trims:
+        positions.forget(where, set(surplus[1:]))
+    found: list[Diagnostic] = []
+    for where, mapping, surplus, known in trims:
+        line, column = positions.key_position((*where, surplus[0]))
+        for key in surplus:
+            del mapping[key]
+        found.append(_diagnostic(
+            path, "AM011", f"{len(surplus):,} more unknown keys follow here; only the first "
+            f"{MAX_UNKNOWN_KEYS} are listed one by one", line, column,
+            f"allowed keys: {', '.join(sorted(known))}"))
     return found
 
 

@@ -35,12 +35,15 @@ def _typed(path: KeyPath) -> KeyPath:
 
 
 def _record_positions(
-    text: str, keys: dict[KeyPath, Position], values: dict[KeyPath, Position]
+    text: str,
+    keys: dict[KeyPath, Position],
+    values: dict[KeyPath, Position],
+    skip: dict[KeyPath, set[Any]] | None = None,
 ) -> Any:
     """Parse ``text`` only to record positions; the value, or None when it does not parse."""
     from argmap.yamlparse import record_positions
 
-    return record_positions(text, keys, values)
+    return record_positions(text, keys, values, skip)
 
 
 class SourceMap:
@@ -67,6 +70,7 @@ class SourceMap:
         self._keys = keys
         self._values = values
         self._text = text
+        self._skip: dict[KeyPath, set[Any]] = {}
         self._sections: dict[Any, _SectionIndex | None] = {}
         self._blocks: dict[
             tuple[Any, Any], tuple[dict[KeyPath, Position], dict[KeyPath, Position]] | None
@@ -77,9 +81,18 @@ class SourceMap:
             keys: dict[KeyPath, Position] = {}
             values: dict[KeyPath, Position] = {}
             if self._text is not None:
-                _record_positions(self._text, keys, values)
+                _record_positions(self._text, keys, values, self._skip)
             self._keys, self._values = keys, values
         return self._keys, self._values
+
+    def forget(self, path: KeyPath, keys: set[Any]) -> None:
+        """Promise that no position under ``keys`` of the mapping at ``path`` will be asked.
+
+        A later parse for positions then neither records nor keeps them, so 300,000 unknown
+        keys the loader counts rather than lists cost no table of 300,000 positions. Positions
+        already found are kept.
+        """
+        self._skip.setdefault(_typed(path), set()).update(keys)
 
     def _tables(self, path: KeyPath) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
         """Position tables that cover ``path``: of its block alone when that can be found

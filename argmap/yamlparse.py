@@ -151,8 +151,8 @@ class _Frame:
     """A mapping or sequence being built, with what the event loop needs to know about it."""
 
     __slots__ = (
-        "anchor", "container", "is_map", "key", "key_collides", "key_pos", "path", "seen_keys",
-        "size",
+        "anchor", "container", "is_map", "key", "key_collides", "key_pos", "key_skipped", "path",
+        "seen_keys", "size",
     )
 
     def __init__(self, container: Any, path: KeyPath, is_map: bool, anchor: str | None) -> None:
@@ -162,6 +162,7 @@ class _Frame:
         self.anchor = anchor
         self.key: Any = _NO_KEY
         self.key_collides = False
+        self.key_skipped = False
         self.key_pos: Position = (1, 1)
         self.seen_keys: dict[tuple[type, Any], Position] = {}
         self.size = 1
@@ -192,10 +193,14 @@ class _Builder:
         keys: dict[KeyPath, Position],
         values: dict[KeyPath, Position],
         problems: list[ParseProblem] | None = None,
+        skip: dict[KeyPath, set[Any]] | None = None,
     ) -> None:
         self.text = text
         self.keys = keys
         self.values = values
+        # Keys of some mappings whose positions will never be asked (see SourceMap.forget):
+        # they are neither recorded nor kept, so a re-parse for positions stays small.
+        self.skip = skip or {}
         self.problems = problems if problems is not None else []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.expanded = 0
@@ -386,6 +391,11 @@ class _Builder:
                 self.fail("AM001", "a mapping key must be a plain value", position)
                 raise _Stop
             key = value
+            skipped = self.skip.get(frame.path)
+            if skipped is not None and key in skipped:
+                frame.key = key
+                frame.key_skipped = True  # its value is dropped too
+                return
             # Keys are told apart as YAML tells them apart: 1 and true are different keys
             # (Python finds them equal), and two .nan keys are the same one (Python finds NaN
             # unequal to itself).
@@ -418,6 +428,9 @@ class _Builder:
             return
         key = frame.key
         frame.key = _NO_KEY
+        if frame.key_skipped:
+            frame.key_skipped = False
+            return
         if frame.key_collides:
             frame.key_collides = False  # 1 after true: the first entry stays, as positions say
         else:
@@ -491,9 +504,14 @@ def _parse_fast(text: str) -> Any | None:
 
 
 def record_positions(
-    text: str, keys: dict[KeyPath, Position], values: dict[KeyPath, Position]
+    text: str,
+    keys: dict[KeyPath, Position],
+    values: dict[KeyPath, Position],
+    skip: dict[KeyPath, set[Any]] | None = None,
 ) -> Any:
     """Parse ``text`` carefully only to fill ``keys`` and ``values`` with positions.
+
+    ``skip`` maps a mapping's (typed) path to keys of it to leave out, value and position.
 
     Returns the parsed value, or None when the text does not parse (what was recorded before
     the problem stays).
@@ -501,7 +519,7 @@ def record_positions(
     if _bracket_depth_problem(text) is not None:
         return None
     try:
-        return _Builder(text, keys, values).run()
+        return _Builder(text, keys, values, skip=skip).run()
     except (_Stop, yaml.YAMLError):
         return None
 

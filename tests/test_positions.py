@@ -112,3 +112,24 @@ def test_many_findings_in_a_large_file_cost_one_index_per_section() -> None:
         assert lazy.key_position(path) == careful.key_position(path)
     assert len(lazy._sections) == len({path[0] for path in entries})
     assert lazy._keys is None
+
+
+def test_unknown_keys_counted_not_listed_get_no_positions_but_the_listed_ones_do() -> None:
+    import json
+
+    from argmap.loading import MAX_UNKNOWN_KEYS, _trim_unknown_keys
+    from argmap.yamlparse import parse
+
+    claim: dict[str, object] = {"text": "A claim"}
+    claim.update({f"k{i}": i for i in range(3_000)})
+    text = json.dumps({"argmap": 1, "id": "k", "title": "K", "claims": {"c": claim}})
+    parsed = parse(text, json_syntax=True)
+    found = _trim_unknown_keys(parsed.data, parsed.positions, "k.json")
+    first = f'"k{MAX_UNKNOWN_KEYS}"'
+    assert [(d.line, d.column) for d in found] == [(1, text.index(first) + 1)]
+    assert "2,980 more unknown keys" in found[0].message
+    positions = parsed.positions
+    assert positions.key_position(("claims", "c", "k3")) == (1, text.index('"k3"') + 1)
+    # The re-parse for positions kept the listed keys and left the 2,979 others out.
+    assert positions._keys is not None and len(positions._keys) < 100
+    assert positions.key_position(("claims", "c", "k2999")) == positions.key_position(("claims", "c"))
