@@ -209,7 +209,7 @@ def test_the_command_serves_until_interrupted(folder: Path) -> None:
         assert url is not None
         assert data_of(fetch(url)[1])["nodes"]
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=20)
+        _, err = process.communicate(timeout=60)  # a loaded machine can be slow to stop
         assert process.returncode == 0, err
         assert "stopped" in err and "Traceback" not in err
     finally:
