@@ -177,6 +177,10 @@ class _Writer:
             assert edge.relation is not None
             out.append(f"\t{self.names[edge.source]} -> {_relation_point(edge.relation)} "
                        f"[{self.relation_undercut_suffix}];")
+        # Sameness and opposition are not steps of the argument: they do not rank the map.
+        out.extend(f"\t{self.names[edge.source]} -> {self.names[edge.target]} "
+                   f"[{self.edge_suffix[edge.kind]}, constraint=false];"
+                   for edge in self.view.side)
         out.extend(self._packing([*(c.members for c in self.view.clusters), rest], direction))
         if legend:
             out.extend(self._legend())
@@ -348,6 +352,7 @@ class _Writer:
         if self.view.undercuts:
             relations.add("undercut-relation")
         unstated = any(node.implicit for node in self.view.nodes)
+        relations.update(edge.kind.value for edge in self.view.side)
         entries: list[tuple[list[str], list[str]]] = []  # (node names in order, lines)
 
         def sample(kind: NodeKind, label: str) -> None:
@@ -410,6 +415,14 @@ class _Writer:
                 f'\t\t{cutter} -> {mid} [{self.relation_undercut_suffix}, '
                 'label="undercuts"];',
             ]))
+        for edge_kind in (EdgeKind.REPHRASES, EdgeKind.CONTRARY, EdgeKind.CONTRADICTS):
+            if edge_kind.value in relations:
+                tail, head = f'"legend:{edge_kind.value}-from"', f'"legend:{edge_kind.value}-to"'
+                entries.append(([tail, head], [
+                    f"\t\t{tail} [{point}];", f"\t\t{head} [{point}];",
+                    f"\t\t{tail} -> {head} [{self.edge_suffix[edge_kind]}, "
+                    f'label="{EDGE_STYLES[edge_kind].name}"];',
+                ]))
         if "undercut" in relations:
             tail, head = '"legend:undercut-from"', '"legend:undercut-to"'
             entries.append(([tail, head], [
@@ -513,6 +526,10 @@ def _edge_suffix(style: EdgeStyle, kind: EdgeKind, css: str | None = None) -> st
         attributes.append(f"style={style.style}")
     if style.arrowhead != "normal":
         attributes.append(f"arrowhead={style.arrowhead}")
+    if style.direction != "forward":
+        attributes.append(f"dir={style.direction}")
+        if style.direction == "both":
+            attributes.append(f"arrowtail={style.arrowhead}")
     if kind is EdgeKind.ATTACK or kind is EdgeKind.UNDERCUT:
         attributes.append("penwidth=1.6")
     if kind is EdgeKind.CONCEDES or kind is EdgeKind.OUTWEIGHS:

@@ -20,6 +20,7 @@ from argmap.publish.view import DIRECTIONS, addressee_names, select
 __all__ = ["to_mermaid"]
 
 _ATTACK_STYLE = f"stroke:{EDGE_STYLES[EdgeKind.ATTACK].colour},stroke-width:2px"
+_SIDE_KINDS = (EdgeKind.REPHRASES, EdgeKind.CONTRARY, EdgeKind.CONTRADICTS)
 _SUPPORT_STYLE = f"stroke:{EDGE_STYLES[EdgeKind.SUPPORT].colour},stroke-width:1.5px"
 
 
@@ -100,6 +101,11 @@ def to_mermaid(
         point = points[(edge.relation.kind, edge.relation.source, edge.relation.target)]
         links.append((f"{ids[edge.source]} -.-x {point}", "attack"))
 
+    # Sameness and opposition: undirected-looking links, each relation with its own colour.
+    for edge in view.side:
+        arrow = EDGE_STYLES[edge.kind].mermaid_arrow
+        links.append((f"{ids[edge.source]} {arrow} {ids[edge.target]}", edge.kind.value))
+
     kinds_shown = {style for _, style in links}
     implicit = [node for node in view.nodes if node.implicit]
     out += [f"    {line}" for line, _ in links]
@@ -124,6 +130,8 @@ def to_mermaid(
     if implicit:
         out.append("    classDef implicit fill:#ffffff,stroke-dasharray:4 3")
         out.append(f"    class {','.join(ids[node.id] for node in implicit)} implicit")
+    if legend and kinds_shown & {kind.value for kind in _SIDE_KINDS}:
+        out.append("    classDef blank fill:#ffffff,stroke:#ffffff,color:#ffffff")
     for link_style, numbers in by_style.items():
         out.append(f"    linkStyle {','.join(numbers)} {_LINK_STYLES[link_style]}")
     return "\n".join(out) + "\n"
@@ -152,6 +160,9 @@ def _legend(
         nodes.append('        legendImplicit["<i>unstated</i>"]:::implicit')
     if relations:
         nodes.append('        legendRelation((" ")):::relation')
+    sides = [kind for kind in _SIDE_KINDS if kind.value in styles]
+    names = [f"legend{kind.value.capitalize()}" for kind in sides]
+    nodes += [f'        {name}{end}[" "]:::blank' for name in names for end in ("A", "B")]
     nodes.append("    end")
     links = [
         ("    legendClaim --> legendRecommendation", "support"),
@@ -167,6 +178,8 @@ def _legend(
         links.append(("    legendRecommendation --- legendQuestion", "option"))
     if relations:
         links.append(("    legendObjection -.-x|undercuts a relation| legendRelation", "attack"))
+    links += [(f'    {name}A {EDGE_STYLES[kind].mermaid_arrow}|"{EDGE_STYLES[kind].name}"| '
+               f"{name}B", kind.value) for name, kind in zip(names, sides, strict=True)]
     return [(line, "") for line in nodes] + links
 
 
@@ -178,4 +191,7 @@ _LINK_STYLES = {
                 "stroke-dasharray:2 3",
     "outweighs": f"stroke:{EDGE_STYLES[EdgeKind.OUTWEIGHS].colour},stroke-width:3px",
     "option": f"stroke:{EDGE_STYLES[EdgeKind.OPTION].colour},stroke-width:1.5px",
+    "rephrases": f"stroke:{EDGE_STYLES[EdgeKind.REPHRASES].colour},stroke-width:1.5px",
+    "contrary": f"stroke:{EDGE_STYLES[EdgeKind.CONTRARY].colour},stroke-width:1.5px",
+    "contradicts": f"stroke:{EDGE_STYLES[EdgeKind.CONTRADICTS].colour},stroke-width:2.5px",
 }

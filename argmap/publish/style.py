@@ -29,6 +29,8 @@ ATTACK_COLOUR = "#c62828"
 CONCEDE_COLOUR = "#8d6e63"
 PREFER_COLOUR = "#1565c0"
 OPTION_COLOUR = "#4a3b80"
+REPHRASE_COLOUR = "#00838f"
+OPPOSE_COLOUR = "#e65100"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class EdgeStyle:
     style: str
     arrowhead: str
     mermaid_arrow: str
+    #: Graphviz's ``dir``: ``"forward"`` for a relation from one statement to another,
+    #: ``"none"`` or ``"both"`` for a symmetric one (a rephrase, an opposition).
+    direction: str = "forward"
 
 
 EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
@@ -87,6 +92,14 @@ EDGE_STYLES: dict[EdgeKind, EdgeStyle] = {
     EdgeKind.OUTWEIGHS: EdgeStyle("outweighs", PREFER_COLOUR, "bold", "empty", "==>"),
     EdgeKind.UNDERCUT: EdgeStyle("undercuts", ATTACK_COLOUR, "dashed", "tee", "-.-x"),
     EdgeKind.OPTION: EdgeStyle("option", OPTION_COLOUR, "solid", "none", "---"),
+    # Sameness and opposition run both ways, so they are drawn without a direction: a rephrase
+    # as a dashed teal line with no heads; contrary statements (not both true) with an open
+    # circle at each end; contradictory ones (exactly one true) bold, with a bar at each end.
+    EdgeKind.REPHRASES: EdgeStyle("rephrases", REPHRASE_COLOUR, "dashed", "none", "-.-",
+                                  "none"),
+    EdgeKind.CONTRARY: EdgeStyle("contrary", OPPOSE_COLOUR, "solid", "odot", "o--o", "both"),
+    EdgeKind.CONTRADICTS: EdgeStyle("contradicts", OPPOSE_COLOUR, "bold", "tee", "x--x",
+                                    "both"),
 }
 
 

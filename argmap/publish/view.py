@@ -71,6 +71,8 @@ class MapView:
     upstream: bool = False  # only what leads into the focus
     #: Undercuts of a support or an attack in view: the undercutter and the relation's edge are.
     undercuts: tuple[Edge, ...] = ()
+    #: Rephrases and contrary or contradictory pairs with both ends in view.
+    side: tuple[Edge, ...] = ()
 
 
 def as_graph(subject: Brief | ArgumentGraph) -> ArgumentGraph:
@@ -142,8 +144,12 @@ def select(
             e for e in graph.undercuts
             if e.source in in_view and e.relation is not None and tuple(e.relation) in shown
         )
+    side: tuple[Edge, ...] = (*graph.equivalences, *graph.oppositions)
+    if side and focus is not None:
+        kept = {node.id for node in nodes}
+        side = tuple(e for e in side if e.source in kept and e.target in kept)
     return MapView(graph, nodes, tuple(edges), _clusters(graph, nodes, group), focus,
-                   upstream and focus is not None, undercuts)
+                   upstream and focus is not None, undercuts, side)
 
 
 #: What leads into a statement: reasons, objections and replies. A preference or a question's

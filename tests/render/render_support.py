@@ -90,13 +90,14 @@ _LABEL = r'"(?:[^"#%<>`&\n]|#(?:\d+|[a-z]+);|<br>|</?b>)*"'
 _SHAPES = (r"\[" + _LABEL + r"\]", r"\(" + _LABEL + r"\)", r"\{\{" + _LABEL + r"\}\}",
            r"\(\[" + _LABEL + r"\]\)", r"\(\(" + _LABEL + r"\)\)")
 _ID = r"(?:n\d+|legend[A-Z][A-Za-z]*)"
-_CLASS = r":::(?:claim|premise|objection|recommendation|argument)(?:Focus)?"
+_CLASS = r":::(?:(?:claim|premise|objection|recommendation|argument)(?:Focus)?|blank)"
 _STATEMENTS = [
     re.compile(r"flowchart (?:TB|BT|LR|RL)"),
     re.compile(r" {4}(?: {4})?" + _ID + "(?:" + "|".join(_SHAPES) + ")" + _CLASS),
     re.compile(r" {4}subgraph (?:g\d+|legend) \[" + _LABEL + r"\]"),
     re.compile(r" {4}end"),
-    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---) " + _ID),
+    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-|o--o|x--x)(?:\|" + _LABEL + r"\|)? "
+               + _ID),
     re.compile(r" {4}classDef \w+ (?:[a-z-]+:[#\w.]+)(?:,[a-z-]+:[#\w.]+)*"),
     re.compile(r" {4}linkStyle \d+(?:,\d+)* (?:[a-z-]+:[#\w.]+)(?:,[a-z-]+:[#\w.]+)*"),
 ]
