@@ -294,6 +294,9 @@ class ArgumentGraph:
                 single = isinstance(item.addressee, str)
                 self._check_actor(key, base, "addressee", list(item.addressees), single=single)
 
+        if brief.dialogue is not None and brief.dialogue.locutions:
+            self._check_dialogue(brief.dialogue.locutions)
+
         #: Undercuts of a single support or of an attack (argument undercuts are ``ATTACK``
         #: edges in :attr:`edges`), in the brief's order.
         self.undercuts: tuple[Edge, ...] = (
@@ -433,6 +436,29 @@ class ArgumentGraph:
             return
         target_kind = self.nodes[target].kind
         edges.append(Edge(source, target, kind, path, target_kind))
+
+    def _check_dialogue(self, locutions: dict[str, Any]) -> None:
+        """A locution's speaker must be an actor, what it asserts a statement, and what it
+        replies to an earlier locution of the dialogue."""
+        for key, locution in locutions.items():
+            base = ("dialogue", "locutions", key)
+            if locution.speaker is not None:
+                self._check_actor(key, base, "speaker", [locution.speaker])
+            for i, target in enumerate(locution.asserts):
+                node = self.nodes.get(target)
+                if node is None or not node.is_statement:
+                    found = (node.kind.value if node is not None
+                             else "actor" if target in self.actors
+                             else "locution" if target in locutions else None)
+                    self.dangling.append(DanglingReference(
+                        key, target, "asserts", (*base, "asserts", i), "statement", found))
+            for i, target in enumerate(locution.replies_to):
+                if target in locutions:
+                    continue
+                found = (self.nodes[target].kind.value if target in self.nodes
+                         else "actor" if target in self.actors else None)
+                self.dangling.append(DanglingReference(
+                    key, target, "replies_to", (*base, "replies_to", i), "locution", found))
 
     def _check_actor(
         self,

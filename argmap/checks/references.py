@@ -29,8 +29,10 @@ def undefined_reference(context: CheckContext) -> Iterator[Finding]:
     argument's ``premises`` and ``conclusion`` must name statements (``attacks`` may also name an
     argument); ``undercuts`` names an argument, or a support or an attack the brief states
     (``{support: FROM, to: TO}``: FROM lists TO under ``supports``); ``addressee`` and ``speaker``
-    must name actors. A reference to an id that exists nowhere is usually a typo, so the hint
-    suggests the closest id of the right kind, or the relations the brief does state.
+    must name actors. In the optional ``dialogue``, a locution's ``speaker`` must name an actor,
+    its ``asserts`` statements and its ``replies_to`` other locutions. A reference to an id
+    that exists nowhere is usually a typo, so the hint suggests the closest id of the right
+    kind, or the relations the brief does state.
 
     Bad::
 
@@ -50,6 +52,8 @@ def undefined_reference(context: CheckContext) -> Iterator[Finding]:
     statements = [n.id for n in graph.statements()]
     arguments = [n.id for n in graph.arguments()]
     actors = list(graph.actors)
+    dialogue = graph.brief.dialogue
+    locutions = list(dialogue.locutions) if dialogue is not None else []
     for ref in graph.dangling:
         if ref.found is not None:
             continue  # AM105 reports references of the wrong kind
@@ -62,6 +66,8 @@ def undefined_reference(context: CheckContext) -> Iterator[Finding]:
             candidates, what = statements, "statement"
         elif ref.expected == "argument":
             candidates, what = arguments, "argument"
+        elif ref.expected == "locution":
+            candidates, what = locutions, "locution"
         else:
             candidates, what = statements + arguments, "statement or argument"
         phrase = _relation(ref.source, ref.field, ref.target)
@@ -283,6 +289,8 @@ def _relation(source: str, field_name: str, target: str) -> str:
         "outweighs": f"'{source}' outweighs '{target}'",
         "undercuts": f"'{source}' undercuts '{target}'",
         "options": f"the question '{source}' has the option '{target}'",
+        "asserts": f"the locution '{source}' asserts '{target}'",
+        "replies_to": f"the locution '{source}' replies to '{target}'",
     }
     return phrases.get(field_name, f"'{source}' refers to '{target}'")
 
