@@ -138,8 +138,8 @@ def render_command(
         if chosen == "mmd":
             raise fail("--caption titles DOT-based diagrams only (svg, png, pdf, dot), not mmd")
         options["caption"] = caption
-    if chosen in ("mmd", "html"):
-        options.pop("legend")  # Mermaid's legend is off unless asked for; the page has its own
+    if chosen == "html":
+        options.pop("legend")  # the page has its own
 
     def produce(brief: Brief) -> bytes:
         extra: dict[str, Any] = {}

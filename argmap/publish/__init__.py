@@ -15,7 +15,14 @@ same brief. Only :func:`render` to an image format runs a program (Graphviz ``do
 ... recommendations:
 ...   be-magnanimous: {text: Russia should show magnanimity., addressee: russia}
 ... ''')
->>> print(argmap.to_mermaid(brief, legend=False).splitlines()[1])
+>>> for line in argmap.to_mermaid(brief, legend=False).splitlines()[1:8]:
+...     print(line)
+title: "An example"
+config:
+  flowchart:
+    wrappingWidth: 480
+---
+flowchart BT
     n0["Russia holds most of the<br>cards."]:::premise
 >>> argmap.render(brief, "mmd") == argmap.to_mermaid(brief).encode()
 True

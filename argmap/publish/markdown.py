@@ -620,7 +620,8 @@ def to_markdown(
     if diagram:
         from argmap.publish.mermaid import to_mermaid
 
-        mermaid = to_mermaid(graph, **diagram_options)
+        # The summary's heading is the brief's title; the diagram does not repeat it.
+        mermaid = to_mermaid(graph, **{"title": "", **diagram_options})
     elif diagram_options:
         raise RenderError(f"diagram options given without diagram=True: "
                           f"{', '.join(sorted(diagram_options))}")

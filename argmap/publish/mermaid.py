@@ -9,6 +9,8 @@ premises. Node ids are generated (``n0``, ``n1``...) because Mermaid reads some 
 
 from __future__ import annotations
 
+import json
+
 from argmap.collector import paused_collector
 from argmap.errors import ConfigError
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
@@ -30,17 +32,21 @@ def to_mermaid(
     *,
     group: str = "none",
     direction: str = "BT",
-    legend: bool = False,
+    legend: bool = True,
     focus: str | None = None,
     depth: int = 2,
     width: int = 30,
     upstream: bool = False,
+    title: str | None = None,
 ) -> str:
     """The argument map of a brief as a Mermaid flowchart.
 
-    The options mean what they mean for :func:`argmap.to_dot`; the legend is off by default,
-    since a flowchart embedded in a page is usually explained by the page. Raises
-    :class:`~argmap.ConfigError` for a wrong option, and nothing else.
+    The options mean what they mean for :func:`argmap.to_dot`. ``title`` is drawn above the
+    map: by default the brief's title; ``""`` for none. Raises :class:`~argmap.ConfigError` for
+    a wrong option, and nothing else.
+
+    Labels are wrapped by argmap at ``width`` characters, and the front matter raises Mermaid's
+    own ``wrappingWidth`` well above that, so Mermaid does not wrap the lines a second time.
     """
     if direction not in DIRECTIONS:
         raise ConfigError(f"unknown direction {direction!r}; choose one of {', '.join(DIRECTIONS)}")
@@ -49,7 +55,8 @@ def to_mermaid(
     view = select(subject, group=group, focus=focus, depth=depth, upstream=upstream)
     graph = view.graph
     ids = {node.id: f"n{number}" for number, node in enumerate(view.nodes)}
-    out = [f"flowchart {direction}"]
+    out = _front_matter(graph.brief.title if title is None else title, width)
+    out.append(f"flowchart {direction}")
 
     lines: dict[str, str] = {}
     for node in view.nodes:
@@ -135,6 +142,23 @@ def to_mermaid(
     for link_style, numbers in by_style.items():
         out.append(f"    linkStyle {','.join(numbers)} {_LINK_STYLES[link_style]}")
     return "\n".join(out) + "\n"
+
+
+_TITLE_LOOKALIKES = str.maketrans({"&": "\uff06", "<": "\u2039"})
+
+
+def _front_matter(title: str, width: int) -> list[str]:
+    """Mermaid's front matter: the title, and a wrapping width that no line of ``width``
+    characters reaches (a character is at most about one em of Mermaid's 16px font)."""
+    lines = ["---"]
+    # Mermaid sanitises a title as HTML and then shows the result as text: '&' would read
+    # '&amp;' and '<img ...>' would lose its attributes. Look-alikes keep the title as written.
+    text = clean(title).translate(_TITLE_LOOKALIKES)
+    if text:
+        # A JSON string is a YAML double-quoted scalar: no text can end the value or add a key.
+        lines.append(f"title: {json.dumps(text, ensure_ascii=False)}")
+    lines += ["config:", "  flowchart:", f"    wrappingWidth: {max(200, 16 * width)}", "---"]
+    return lines
 
 
 def _legend(
