@@ -50,4 +50,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         elif needs_dot and dot_program() is None:
             item.add_marker(pytest.mark.skip(
                 reason="no Graphviz dot program (set ARGMAP_DOT, install graphviz, or "
-                       "pip install 'argmap[dot]')"))
+                       "pip install graphviz-pure)"))

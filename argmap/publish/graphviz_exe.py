@@ -37,7 +37,7 @@ _NOT_FOUND = (
     "no Graphviz 'dot' program was found, and {what} needs one. Get one in any of three ways: "
     "set ARGMAP_DOT to the path of a dot program; install the system graphviz package "
     "(apt-get install graphviz, brew install graphviz, or see graphviz.org); or run "
-    "pip install 'argmap[dot]' (graphviz-pure: SVG and PNG, no PDF). "
+    "pip install graphviz-pure (what argmap's 'dot' extra installs: SVG and PNG, no PDF). "
     "DOT, Mermaid and Markdown output need no dot program."
 )
 _PURE = "graphviz-pure"

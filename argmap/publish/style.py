@@ -23,7 +23,11 @@ __all__ = [
     "grey_level",
 ]
 
-FONT = "Helvetica,Arial,sans-serif"
+# One font name that every dot knows: graphviz-pure sizes boxes from metrics built in per font
+# name and falls back to Times (narrower, so text ran past the box) for a list of names such as
+# "Helvetica,Arial,sans-serif"; system Graphviz finds Helvetica or its look-alike through
+# fontconfig; both write font-family="Helvetica,sans-Serif" into SVG for the viewer.
+FONT = "Helvetica"
 SUPPORT_COLOUR = "#2e7d32"
 ATTACK_COLOUR = "#c62828"
 CONCEDE_COLOUR = "#8d6e63"

@@ -67,7 +67,7 @@ def test_without_dot_the_error_names_three_ways_and_text_formats_work() -> None:
     message = str(caught.value)
     assert "ARGMAP_DOT" in message
     assert "graphviz package" in message
-    assert "pip install 'argmap[dot]'" in message
+    assert "pip install graphviz-pure" in message
     for fmt in ("dot", "mmd", "md"):
         assert argmap.render(brief, fmt)
     assert brief._repr_mimebundle_().keys() == {"text/markdown"}

@@ -1,0 +1,102 @@
+"""Every label of a rendered map fits inside its box, with system Graphviz and with graphviz-pure
+(what ``pip install 'argmap[dot]'`` installs).
+
+graphviz-pure sizes boxes from font metrics built into it, and knows none for a list of font
+names such as "Helvetica,Arial,sans-serif": it fell back to Times, whose letters are narrower
+than the Helvetica a viewer draws, so text ran past the box edges ("The West should not pres").
+The SVG is measured where a person sees it: in Chromium, each text's drawn box against its
+node's shape.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.publish.graphviz_exe import _graphviz_pure
+
+from .cli_support import BRIEFS, ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browser_support import browser_problem, launch
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(browser_problem() is not None, reason=str(browser_problem())),
+]
+
+ENGINES = {"graphviz": shutil.which("dot"), "graphviz-pure": _graphviz_pure()}
+
+# Per node: the shape's box and the union of its texts' drawn boxes, in SVG user units.
+_MEASURE = """() => {
+  const out = [];
+  for (const node of document.querySelectorAll('g.node')) {
+    const shape = node.querySelector('polygon, path, ellipse');
+    if (!shape) continue;
+    const s = shape.getBBox();
+    for (const text of node.querySelectorAll('text')) {
+      const t = text.getBBox();
+      if (t.width === 0) continue;
+      out.push({node: node.querySelector('title')?.textContent, text: text.textContent,
+                left: t.x - s.x, right: (s.x + s.width) - (t.x + t.width),
+                top: t.y - s.y, bottom: (s.y + s.height) - (t.y + t.height)});
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def page() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser.new_page(viewport={"width": 1400, "height": 900})
+        browser.close()
+
+
+def _overflows(page: Any, svg: bytes, tmp_path: Path) -> list[str]:
+    file = tmp_path / "map.svg"
+    file.write_bytes(svg)
+    page.goto(file.as_uri())
+    measured = page.evaluate(_MEASURE)
+    assert measured, "no labelled nodes in the SVG"
+    return [f"{m['node']}: {m['text']!r} sticks out by "
+            f"{-min(m['left'], m['right'], m['top'], m['bottom']):.1f}"
+            for m in measured if min(m["left"], m["right"], m["top"], m["bottom"]) < 0]
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("options", [{}, {"group": "section"}, {"width": 20}], ids=str)
+@pytest.mark.parametrize("path", sorted(BRIEFS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_label_fits_its_box(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, path: Path,
+    options: dict[str, Any],
+) -> None:
+    program = ENGINES[engine]
+    if program is None:
+        pytest.skip(f"{engine} is not installed")
+    monkeypatch.setenv("ARGMAP_DOT", program)
+    svg = argmap.render(argmap.load(path), "svg", **options)
+    assert _overflows(page, svg, tmp_path) == []
+
+
+def test_non_ascii_text_fits_too(page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    program = ENGINES["graphviz-pure"] or ENGINES["graphviz"]
+    if program is None:
+        pytest.skip("no dot program")
+    monkeypatch.setenv("ARGMAP_DOT", program)
+    brief = argmap.loads(
+        "argmap: 1\nid: u\ntitle: Ünïcödé\nactors: {c: {name: Ääkkösten Välttämätön Virasto}}\n"
+        "premises:\n  p: {text: “Quoted” — ‘words’ … éèêë ÀÁÂÃ ßüöä → ÆØÅ, supports: [r]}\n"
+        "recommendations:\n  r: {text: Ménage à trois — naïve café’s “façade”, addressee: c}\n"
+    )
+    assert _overflows(page, argmap.render(brief, "svg"), tmp_path) == []
