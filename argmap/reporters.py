@@ -259,7 +259,8 @@ def _github(report: Report, options: ReportOptions) -> str:
         rule = report.rules.get(d.code)
         title = f"{d.code} {rule.name}" if rule is not None else d.code
         properties.append(f"title={escape_property(title)}")
-        message = f"{d.location()}: {d.code} {d.message}"
+        # The annotation shows the file, the line and the title (the code) already.
+        message = d.message
         if d.hint:
             message += f" ({d.hint})"
         command = _GITHUB_COMMAND[d.severity]

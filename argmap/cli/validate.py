@@ -13,11 +13,12 @@ import contextlib
 import enum
 import json
 import os
+import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -114,9 +115,14 @@ class UnknownSuppression:
     line: int
     code: str
 
+    @property
+    def message(self) -> str:
+        """What is wrong, without the place."""
+        return (f"unknown rule code '{self.code}' in an 'argmap: ignore' comment; "
+                "'argmap rules' lists them")
+
     def __str__(self) -> str:
-        return (f"{self.path}:{self.line}: unknown rule code '{self.code}' in an "
-                "'argmap: ignore' comment; 'argmap rules' lists them")
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,7 @@ def validate_paths(
     *,
     only_declared: bool = False,
     jobs: int | None = None,
+    on_file: Callable[[str], None] | None = None,
 ) -> ValidationRun:
     """Check every brief under ``paths`` with ``config``; the library form of ``argmap validate``.
 
@@ -201,9 +208,14 @@ def validate_paths(
             pooled = True
             queued = [(path, None) for path, _ in queued]
     if pooled:
-        outcomes = _check_in_pool([path for path, _ in queued], config, known, workers)
+        outcomes = _check_in_pool([path for path, _ in queued], config, known, workers,
+                                  on_file)
     else:
-        outcomes = [_check_file(path, data, config, known) for path, data in queued]
+        outcomes = []
+        for path, data in queued:
+            outcomes.append(_check_file(path, data, config, known))
+            if on_file is not None:
+                on_file(outcomes[-1].path)
     files = [outcome.path for outcome in outcomes]
     found = [d for outcome in outcomes for d in outcome.diagnostics]
     suppressed = sum(outcome.suppressed for outcome in outcomes)
@@ -286,7 +298,8 @@ def _check_in_worker(path: Path) -> _FileOutcome:
 
 
 def _check_in_pool(
-    files: list[Path], config: Config, known: tuple[str, ...], workers: int
+    files: list[Path], config: Config, known: tuple[str, ...], workers: int,
+    on_file: Callable[[str], None] | None = None,
 ) -> list[_FileOutcome]:
     """Check ``files`` in ``workers`` processes; the outcomes in the order of ``files``.
 
@@ -319,7 +332,12 @@ def _check_in_pool(
         executor = None
     if executor is not None:
         try:
-            return list(executor.map(_check_in_worker, files, chunksize=chunk))
+            outcomes = []
+            for outcome in executor.map(_check_in_worker, files, chunksize=chunk):
+                outcomes.append(outcome)
+                if on_file is not None:
+                    on_file(outcome.path)
+            return outcomes
         except (BrokenProcessPool, OSError):
             pass
         finally:
@@ -345,6 +363,41 @@ def _read_and_check(
         diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
     selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
     return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result
+
+
+class _Progress:
+    """A one-line count of the briefs checked so far, on a terminal's standard error only (so
+    reports, logs and machine formats never see it), once a run has passed a few briefs, and
+    erased when the run ends."""
+
+    #: The count appears at this many briefs (a run of a few needs none) ...
+    FROM = 20
+    #: ... and is written again every this many.
+    EVERY = 10
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.show = stream.isatty()
+        self.count = 0
+        self.width = 0
+
+    def __call__(self, name: str) -> None:
+        self.count += 1
+        if not self.show or self.count < self.FROM or self.count % self.EVERY:
+            return
+        line = f"Validating: {self.count} briefs ({name})"
+        line = line[: max(20, shutil.get_terminal_size().columns - 1)]
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
 
 
 def _resolve_format(given: OutputFormat | None, config: Config) -> str:
@@ -463,10 +516,19 @@ def validate(
     reporter = get_reporter(name)
     options = ReportOptions(statistics=show_statistics, quiet=quiet)
 
-    run = validate_paths(paths, config, only_declared=only_declared, jobs=jobs)
+    with _Progress(sys.stderr) as progress:
+        run = validate_paths(paths, config, only_declared=only_declared, jobs=jobs,
+                             on_file=progress)
     report = run.report
     for problem in run.unknown_suppressions:
-        typer.echo(f"argmap: {problem}", err=True)
+        if name == "github":
+            # An annotation on the comment's line, where the typo is.
+            from argmap.reporters import escape_data, escape_property
+
+            typer.echo(f"::warning file={escape_property(problem.path)},line={problem.line},"
+                       f"title=argmap ignore::{escape_data(problem.message)}")
+        else:
+            typer.echo(f"argmap: {problem}", err=True)
 
     text = reporter.render(report, options)
     if output is None:

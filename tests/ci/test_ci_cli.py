@@ -98,9 +98,9 @@ def test_the_console_entry_point_reports_github_annotations_by_itself(tmp_path: 
     )
     assert done.returncode == 1
     assert done.stdout == (
-        "::warning file=warn.yaml,line=5,col=3,title=AM205 disconnected-statement::warn.yaml:5:3: "
-        "AM205 the claim 'lonely' is connected to nothing (add 'supports' or 'attacks', or refer "
-        "to it from another statement)\n"
+        "::warning file=warn.yaml,line=5,col=3,title=AM205 disconnected-statement::the claim "
+        "'lonely' is connected to nothing (add 'supports' or 'attacks', or refer to it from "
+        "another statement)\n"
     )
     assert done.stderr == "1 brief: 0 errors, 1 warning\n"
 
