@@ -8,21 +8,17 @@ the legend must be drawn; and no brief text may add markup to the picture.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from newuser.cli_support import BRIEFS, ROOT
+from newuser.cli_support import argmap as run
 
 import argmap
 
-from .cli_support import BRIEFS, ROOT
-from .cli_support import argmap as run
-
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from browser_support import browser_problem, launch
+from .browser_support import browser_problem
 
 MERMAID_JS = ROOT / "tools" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
@@ -68,17 +64,14 @@ _RENDER = r"""async (text) => {
 
 
 @pytest.fixture(scope="module")
-def mermaid_page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.set_content("<!doctype html><html><body></body></html>")
-        page.add_script_tag(content=MERMAID_JS.read_text(encoding="utf-8"))
-        page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
-        yield page
-        browser.close()
+def mermaid_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.set_content("<!doctype html><html><body></body></html>")
+    page.add_script_tag(content=MERMAID_JS.read_text(encoding="utf-8"))
+    page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
+    yield page
+    context.close()
 
 
 def _render(page: Any, text: str) -> dict[str, Any]:

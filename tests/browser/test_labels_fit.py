@@ -11,21 +11,17 @@ node's shape.
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from newuser.cli_support import BRIEFS
 
 import argmap
 from argmap.publish.graphviz_exe import _graphviz_pure
 
-from .cli_support import BRIEFS, ROOT
-
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from browser_support import browser_problem, launch
+from .browser_support import browser_problem
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,13 +50,10 @@ _MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser.new_page(viewport={"width": 1400, "height": 900})
-        browser.close()
+def map_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def _overflows(page: Any, svg: bytes, tmp_path: Path) -> list[str]:
@@ -78,7 +71,7 @@ def _overflows(page: Any, svg: bytes, tmp_path: Path) -> list[str]:
 @pytest.mark.parametrize("options", [{}, {"group": "section"}, {"width": 20}], ids=str)
 @pytest.mark.parametrize("path", sorted(BRIEFS.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_label_fits_its_box(
-    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, path: Path,
+    map_page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, path: Path,
     options: dict[str, Any],
 ) -> None:
     program = ENGINES[engine]
@@ -86,10 +79,12 @@ def test_every_label_fits_its_box(
         pytest.skip(f"{engine} is not installed")
     monkeypatch.setenv("ARGMAP_DOT", program)
     svg = argmap.render(argmap.load(path), "svg", **options)
-    assert _overflows(page, svg, tmp_path) == []
+    assert _overflows(map_page, svg, tmp_path) == []
 
 
-def test_non_ascii_text_fits_too(page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_non_ascii_text_fits_too(
+    map_page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     program = ENGINES["graphviz-pure"] or ENGINES["graphviz"]
     if program is None:
         pytest.skip("no dot program")
@@ -99,4 +94,4 @@ def test_non_ascii_text_fits_too(page: Any, tmp_path: Path, monkeypatch: pytest.
         "premises:\n  p: {text: “Quoted” — ‘words’ … éèêë ÀÁÂÃ ßüöä → ÆØÅ, supports: [r]}\n"
         "recommendations:\n  r: {text: Ménage à trois — naïve café’s “façade”, addressee: c}\n"
     )
-    assert _overflows(page, argmap.render(brief, "svg"), tmp_path) == []
+    assert _overflows(map_page, argmap.render(brief, "svg"), tmp_path) == []
