@@ -568,7 +568,16 @@ def _yaml_error_problem(text: str, error: yaml.YAMLError) -> ParseProblem:
         ):
             hint = "YAML does not allow tabs for indentation; use spaces"
         elif "mapping values are not allowed" in message:
-            hint = "put text that contains ': ' in quotes"
+            before = text.splitlines()[line - 1][: column - 1] if line >= 1 else ""
+            if re.fullmatch(r"\s+[\w-]+", before):
+                # A plain key alone before the ':': the line is indented off its mapping, so
+                # YAML read it as more of the text above.
+                hint = ("check this line's indentation: line its key up with the keys of the "
+                        "mapping it belongs to")
+            else:
+                hint = "put text that contains ': ' in quotes"
+        elif "did not find expected key" in message:
+            hint = "check this line's indentation: keys of one mapping start in the same column"
         return ParseProblem("AM001", f"invalid YAML: {message}", line, column, hint)
     position = getattr(error, "position", None)
     if isinstance(position, int):

@@ -40,7 +40,7 @@ app = typer.Typer(
     name="argmap",
     help="Turn policy briefs into explicit, checkable argument maps.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -37,11 +37,16 @@ class DiffFormat(str, enum.Enum):
 
 
 
-@app.command("chains")
+@app.command("chains", epilog=(
+    "Example: argmap chains briefs/georgia-russia-dialogue.yaml "
+    "russia-should-show-magnanimity"))
 def chains_command(
-    path: Annotated[Path, typer.Argument(help="A brief file.")],
-    target: Annotated[str, typer.Argument(help="The id of the statement the chains lead to.")],
-    output_format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+    path: Annotated[Path, typer.Argument(metavar="BRIEF", help="A brief file.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET",
+                                          help="The id of the statement the chains lead to.")],
+    output_format: Annotated[TextOrJson, typer.Option(
+        "--format", "-f", help="text (one chain a line) or json (a list of id lists).")
+    ] = TextOrJson.text,
 ) -> None:
     """Print every chain of support from a starting premise to TARGET."""
     from argmap.analysis import chains
@@ -68,13 +73,16 @@ def chains_command(
         typer.echo(terminal_safe(str(chain)))
 
 
-@app.command("evaluate")
+@app.command("evaluate", epilog=(
+    "Examples: argmap evaluate brief.yaml; argmap evaluate brief.yaml -s dfquad --format json"))
 def evaluate_command(
-    path: Annotated[Path, typer.Argument(help="A brief file.")],
+    path: Annotated[Path, typer.Argument(metavar="BRIEF", help="A brief file.")],
     semantics: Annotated[
         Semantics, typer.Option("--semantics", "-s", help="How to weigh the objections.")
     ] = Semantics.grounded,
-    output_format: Annotated[TextOrJson, typer.Option("--format", "-f")] = TextOrJson.text,
+    output_format: Annotated[TextOrJson, typer.Option(
+        "--format", "-f", help="text (a table) or json (verdicts and strengths by id).")
+    ] = TextOrJson.text,
 ) -> None:
     """Say which statements stand once the objections are weighed (and how strongly)."""
     from argmap.analysis import VERDICT_WORDS, evaluate
@@ -141,11 +149,15 @@ def _read_version(spec: str) -> tuple[str, object]:
     )
 
 
-@app.command("diff")
+@app.command("diff", epilog=(
+    "Examples: argmap diff old.yaml new.yaml; "
+    "argmap diff main:briefs/x.yaml briefs/x.yaml --format markdown"))
 def diff_command(
     old: Annotated[str, typer.Argument(help="The old version: a file, or REV:path from git.")],
     new: Annotated[str, typer.Argument(help="The new version: a file, or REV:path from git.")],
-    output_format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
+    output_format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help="text, markdown (for a pull-request comment) or json.")
+    ] = DiffFormat.text,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when the versions differ.")
     ] = False,

@@ -70,9 +70,12 @@ _CHECK_HELP = ("Write nothing; exit 1 (with a diff for text formats) when a file
                "from what would be generated now.")
 
 
-@app.command("render")
+@app.command("render", epilog=(
+    "Examples: argmap render brief.yaml -o map.svg; argmap render briefs/ -o maps/ --format png; "
+    "argmap render brief.yaml -o - --format mmd --focus some-id --depth 1"))
 def render_command(
-    path: Annotated[Path, typer.Argument(help="A brief file, or a folder of briefs.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH",
+                                         help="A brief file, or a folder of briefs.")],
     output: Annotated[Path, typer.Option(
         "--output", "-o",
         help="File to write (format from its suffix), '-' for standard output, or a folder "
@@ -106,7 +109,7 @@ def render_command(
         help="Evaluate the map and mark what falls (dashed, grey) and how strong each "
              "statement is.")] = False,
     semantics: Annotated[Semantics, typer.Option(
-        help="With --evaluate: the semantics to use.")] = Semantics.grounded,
+        "--semantics", "-s", help="With --evaluate: the semantics to use.")] = Semantics.grounded,
     timeout: Annotated[float, typer.Option(
         min=0.1, help="Seconds Graphviz may take before it is stopped.")] = 60.0,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
@@ -156,9 +159,12 @@ def render_command(
          force=force)
 
 
-@app.command("summary")
+@app.command("summary", epilog=(
+    "Examples: argmap summary brief.yaml -o brief.md --diagram; "
+    "argmap summary briefs/ -o summaries/ --check"))
 def summary_command(
-    path: Annotated[Path, typer.Argument(help="A brief file, or a folder of briefs.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH",
+                                         help="A brief file, or a folder of briefs.")],
     output: Annotated[Path, typer.Option(
         "--output", "-o",
         help="Markdown file to write, '-' for standard output, or a folder when PATH is one.")],
@@ -172,6 +178,7 @@ def summary_command(
         help="Say whether each recommendation stands once the objections are weighed, and "
              "which objections remain unanswered.")] = True,
     semantics: Annotated[Semantics, typer.Option(
+        "--semantics", "-s",
         help="With --evaluate: the semantics of the strengths (verdicts are always grounded)."
     )] = Semantics.dfquad,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,

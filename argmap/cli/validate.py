@@ -365,6 +365,11 @@ def _read_and_check(
     return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result
 
 
+def _split(values: list[str]) -> list[str]:
+    """Codes given as ``--select AM1,AM2`` or ``--select AM1 --select AM2``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
 class _Progress:
     """A one-line count of the briefs checked so far, on a terminal's standard error only (so
     reports, logs and machine formats never see it), once a run has passed a few briefs, and
@@ -412,9 +417,12 @@ def _resolve_format(given: OutputFormat | None, config: Config) -> str:
     return "text"
 
 
-@app.command()
+@app.command(epilog=(
+    "Examples: argmap validate briefs/; argmap validate --strict --format github .; "
+    "argmap validate brief.yaml --select AM1,AM3 --statistics"))
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Brief files, or folders to search.")],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="Brief files, or folders to search.")],
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -445,11 +453,13 @@ def validate(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rule codes or prefixes (repeatable)."),
+        typer.Option(metavar="CODES",
+                     help="Only these rule codes or prefixes: AM1,AM301 (or repeat the option)."),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these rule codes or prefixes (repeatable)."),
+        typer.Option(metavar="CODES",
+                     help="Skip these rule codes or prefixes: AM2,AM305 (or repeat the option)."),
     ] = None,
     output: Annotated[
         Path | None,
@@ -503,8 +513,8 @@ def validate(
         # --select starts a fresh selection (the file's ignore no longer applies); --ignore
         # replaces the file's ignore. per-file-ignores and comments in briefs still apply.
         config = config.override(
-            select=check_codes(select, "--select") if select is not None else None,
-            ignore=check_codes(ignore, "--ignore") if ignore is not None else (
+            select=check_codes(_split(select), "--select") if select is not None else None,
+            ignore=check_codes(_split(ignore), "--ignore") if ignore is not None else (
                 () if select is not None else None
             ),
             strict=strict,
@@ -556,7 +566,8 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if report.failed else EXIT_CLEAN)
 
 
-@app.command("check-rendered")
+@app.command("check-rendered", epilog=(
+    "Examples: argmap check-rendered; argmap check-rendered --update"))
 def check_rendered(
     config_file: Annotated[
         Path | None,
@@ -647,7 +658,7 @@ class RulesFormat(str, enum.Enum):
     json = "json"
 
 
-@app.command()
+@app.command(epilog="Examples: argmap rules; argmap rules --format json")
 def rules(
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", help="text (a table) or json (with docs).")
@@ -668,18 +679,27 @@ def rules(
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<34} {rule.summary}")
 
 
-@app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, such as AM101.")]) -> None:
+@app.command(epilog="Examples: argmap explain AM201; argmap explain circular-support")
+def explain(code: Annotated[str, typer.Argument(
+        metavar="RULE", help="A rule code (AM201) or name (circular-support).")]) -> None:
     """Print a rule's documentation, with a bad and a good example."""
-    from argmap.checks import get_rule
+    import difflib
 
-    rule = get_rule(code)
+    from argmap.checks import all_rules, get_rule
+
+    rules = all_rules()
+    by_name = {rule.name: rule for rule in rules}
+    rule = get_rule(code) or by_name.get(code.strip().lower())
     if rule is None:
-        raise fail(f"no rule '{code}'; 'argmap rules' lists them")
+        known = [r.code for r in rules] + list(by_name)
+        close = difflib.get_close_matches(code.strip(), known, n=1, cutoff=0.6)
+        close = close or difflib.get_close_matches(code.strip().upper(), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise fail(f"no rule '{code}'; {hint}'argmap rules' lists them")
     typer.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n\n{rule.doc}")
 
 
-@app.command()
+@app.command(epilog="Examples: argmap schema; argmap schema -o schema/brief.schema.json")
 def schema(
     output: Annotated[
         Path | None,

@@ -455,7 +455,9 @@ class _Writer:
                     f'\t\t"legend:open" [{box}, style="filled,rounded,dotted", '
                     f'fillcolor="{claim.fill}", color="{claim.border}", tooltip="Open", '
                     'label="open"];']))
-            if any(node.id in self.evaluation.strengths for node in self.view.nodes):
+            # Grounded strengths are only 0 or 1 and draw no paler fills: no key for them.
+            gradual = getattr(self.evaluation, "semantics", None) != "grounded"
+            if gradual and any(node.id in self.evaluation.strengths for node in self.view.nodes):
                 entries.append((['"legend:weak"'], [
                     f'\t\t"legend:weak" [{box}, style="filled,rounded", '
                     f'fillcolor="{claim.fill}55", color="{claim.border}", tooltip="Weaker", '

@@ -358,9 +358,11 @@ def summary_context(
             # The critical questions of the schemes named, that the brief does not take up.
             "critical_questions": _critical_questions(graph, builder),
             # Unanswered: nothing attacks it, concedes it or undercuts one of its attacks,
-            # whatever the semantics (a gradual verdict of "open" is not an answer).
+            # whatever the semantics (a gradual verdict of "open" is not an answer). A reply (an
+            # objection to objections only) is shown under what it answers.
             "unanswered_objections": [
-                builder.view(n.id) for n in objections if not _answered(graph, n.id)
+                builder.view(n.id) for n in objections
+                if not _answered(graph, n.id) and not _is_reply(graph, n)
             ],
         },
         "mermaid": MarkdownSafe(mermaid) if mermaid is not None else None,
@@ -418,6 +420,13 @@ def _actors(graph: ArgumentGraph) -> dict[str, ActorView]:
                        addressed.get(key, 0), speaks.get(key, 0))
         for key, actor in graph.actors.items()
     }
+
+
+def _is_reply(graph: ArgumentGraph, node: Node) -> bool:
+    """Whether ``node`` attacks only objections: a reply, listed with what it answers."""
+    targets = [graph.nodes.get(target) for target in getattr(node.item, "attacks", ())]
+    return bool(targets) and all(
+        target is not None and target.kind is NodeKind.OBJECTION for target in targets)
 
 
 def _recommendation(
@@ -637,6 +646,11 @@ def to_markdown(
         return compiled.render(context)
     except ArgmapError:
         raise
+    except jinja2.TemplateNotFound as error:
+        where = template if template is not None else DEFAULT_TEMPLATE
+        raise RenderError(f"the template {where} names another template ('{error.name}'), but "
+                          "a template cannot include, import or extend other files; put what "
+                          "it needs in the one file") from error
     except jinja2.TemplateError as error:
         where = template if template is not None else DEFAULT_TEMPLATE
         raise RenderError(f"the template {where} failed: {error}") from error

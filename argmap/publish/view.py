@@ -123,8 +123,12 @@ def select(
         edges = graph.edges
     else:
         if focus not in graph.nodes:
+            import difflib
+
+            close = difflib.get_close_matches(focus, list(graph.nodes), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
             raise ConfigError(f"cannot focus on '{clean(focus)}': no statement or argument "
-                              "has that id")
+                              f"has that id{hint}")
         if depth < 0:
             raise ConfigError(f"the depth must be 0 or more, not {depth}")
         keep = _upstream(graph, focus, depth) if upstream else graph.neighbourhood(focus, depth)
