@@ -66,7 +66,7 @@ def test_github_escapes_colon_and_comma_in_properties_too() -> None:
 def test_github_error_names_file_line_column_and_title() -> None:
     assert render("github", report(ERROR)) == (
         "::error file=briefs/a.yaml,line=3,col=5,title=AM101 undefined-reference::"
-        "briefs/a.yaml:3:5: AM101 no such id (did you mean 'b'?)\n"
+        "no such id (did you mean 'b'?)\n"
     )
 
 
