@@ -91,6 +91,8 @@ class Origin:
     root: Path | None
     positions: SourceMap
     parser: str = "libyaml"
+    #: The YAML text it was read from (None for JSON), so :func:`dump` can keep its comments.
+    text: str | None = None
 
 
 @dataclass
@@ -173,7 +175,8 @@ def read_text(
             ],
         )
     parsed = parse(text, json_syntax=json_syntax)
-    origin = Origin(path, file, root, parsed.positions, parsed.parser)
+    origin = Origin(path, file, root, parsed.positions, parsed.parser,
+                    None if json_syntax else text)
     diagnostics = [
         _diagnostic(path, p.code, p.message, p.line, p.column, p.hint) for p in parsed.problems
     ]
@@ -654,7 +657,11 @@ def _mode_for(target: Path) -> int:
 
 
 def dumps(brief: Brief) -> str:
-    """The brief as YAML text, keys in the format's order; :func:`loads` reads it back equal.
+    """The brief as YAML text; :func:`loads` reads it back equal.
+
+    A brief loaded from a YAML file is written as that file changed where the brief differs:
+    its comments (the ``yaml-language-server`` line, ``# argmap: ignore[...]``), key order and
+    quoting stay. Any other brief is written with keys in the format's order.
 
     Never raises for a brief that :func:`load` or :func:`loads` returned. A brief built or
     changed in code can hold what no file can: for a lone surrogate (half of a UTF-16 pair,
@@ -663,7 +670,15 @@ def dumps(brief: Brief) -> str:
     from argmap.yamlwrite import to_yaml
 
     _refuse_surrogates(brief.model_dump(exclude_defaults=True))
-    return to_yaml(brief.model_dump(mode="json", exclude_defaults=True))
+    data = brief.model_dump(mode="json", exclude_defaults=True)
+    original = getattr(brief._origin, "text", None)
+    if original is not None:
+        from argmap.roundtrip import edit_text
+
+        edited = edit_text(original, data)
+        if edited is not None and read_text(edited).brief == brief:
+            return edited
+    return to_yaml(data)
 
 
 def _refuse_surrogates(data: Any) -> None:
@@ -700,7 +715,8 @@ def _refuse_surrogates(data: Any) -> None:
 
 def dump(brief: Brief, path: str | os.PathLike[str]) -> None:
     """Write the brief to ``path`` atomically, as JSON when its name ends in ``.json`` and as
-    YAML otherwise; ``load(path)`` gives it back equal.
+    YAML otherwise; ``load(path)`` gives it back equal. YAML keeps the comments of the file
+    the brief was loaded from (see :func:`dumps`).
 
     Raises ``OSError`` (naming ``path``) when the file cannot be written, and
     :class:`BriefError` as :func:`dumps` does, before any file is touched; nothing else.
