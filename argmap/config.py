@@ -290,7 +290,7 @@ RENDERED_OPTIONS = frozenset({
     "--format", "-f", "--group", "--direction", "--legend", "--no-legend", "--focus", "--depth",
     "--width", "--evaluate", "--no-evaluate", "--semantics", "--timeout", "--template",
     "--diagram", "--no-diagram", "--chain-limit", "--caption", "--page", "--upstream",
-    "--no-upstream", "--force",
+    "--no-upstream", "--force", "-s",
 })
 #: The options a ``rendered`` entry may never give: they choose what is read or written.
 FORBIDDEN_RENDERED_OPTIONS = frozenset({"--output", "-o", "--root", "--check", "--no-check"})
