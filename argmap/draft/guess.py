@@ -132,8 +132,13 @@ class Actors:
         bare = name[4:] if name.lower().startswith("the ") else name
         bare = DEMONYMS.get(bare, bare)
         tokens = bare.split()
-        if not tokens or tokens[0] in _NOT_NAMES or not tokens[0][0].isupper():
+        # A capitalised connective that opens the sentence is not part of the name: "So Russia".
+        while tokens and tokens[0] in _NOT_NAMES:
+            tokens.pop(0)
+        if not tokens or not tokens[0][0].isupper():
             return None
+        bare = " ".join(tokens)
+        bare = DEMONYMS.get(bare, bare)
         person = (person and 2 <= len(tokens) <= 4 and not tokens[0].isupper()
                   and not any(t in _ORGANISATION_WORDS for t in tokens))
         words = _ascii_words(tokens[-1] if person else bare)
