@@ -36,8 +36,8 @@ def test_chains_prints_the_chain_from_russia_holding_the_cards() -> None:
     done = run("chains", str(GEORGIA), "russia-should-show-magnanimity")
     assert done.returncode == 0
     assert (
-        "russia-holds-cards -> dialogue-depends-on-russia -> russia-should-show-magnanimity"
-        in done.stdout.splitlines()
+        "russia-holds-cards -> dialogue-depends-on-russia -> russian-concessions -> "
+        "russia-should-show-magnanimity" in done.stdout.splitlines()
     )
 
 
@@ -99,11 +99,11 @@ def test_diff_reads_a_git_revision(tmp_path: Path) -> None:
     subprocess.run([*git, "commit", "-qm", "first"], cwd=tmp_path, check=True)
     text = (tmp_path / "brief.yaml").read_text()
     (tmp_path / "brief.yaml").write_text(
-        text.replace("attacks: [concessions-claimed-as-victories]", "attacks: []", 1)
+        text.replace("attacks: [promote-informal-dialogue]", "attacks: []", 1)
     )
     done = run("diff", "HEAD:brief.yaml", "brief.yaml", "--exit-code", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
-    assert "- price-worth-paying attack concessions-claimed-as-victories" in done.stdout
+    assert "- informal-dialogue-idle-chatter attack promote-informal-dialogue" in done.stdout
     unchanged = run("diff", "HEAD:brief.yaml", "HEAD:brief.yaml", "--exit-code", cwd=tmp_path)
     assert (unchanged.returncode, unchanged.stdout) == (0, "no changes\n")
 

@@ -10,6 +10,7 @@ regenerate them all (with a dot installed) by::
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -28,27 +29,45 @@ UPDATE = os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1"
 GEORGIA = "georgia-russia-dialogue"
 KARASIN = "karasin-abashidze-2014"
 
-#: (file in docs/maps, brief, options): the pictures.
+#: (file in docs/maps, brief, options): the pictures. Every one is drawn bottom to top (the
+#: default direction), with a caption in the reader's words.
 PICTURES: list[tuple[str, str, dict[str, Any]]] = [
     (f"{KARASIN}.svg", KARASIN, {}),
     (f"{KARASIN}-evaluated.svg", KARASIN, {"evaluation": argmap.evaluate(
         argmap.load(REPO / "briefs" / f"{KARASIN}.yaml"), "dfquad")}),
-    (f"{GEORGIA}-1-why-dialogue.svg", GEORGIA,
-     {"focus": "dialogue-efforts-welcome", "depth": 3, "direction": "LR"}),
-    (f"{GEORGIA}-2-official-talks.svg", GEORGIA,
-     {"focus": "unconditional-talks-unpalatable", "depth": 2}),
-    (f"{GEORGIA}-3-who-sits-at-the-table.svg", GEORGIA,
-     {"focus": "technical-obstacles", "depth": 4}),
-    (f"{GEORGIA}-4-informal-dialogue.svg", GEORGIA,
-     {"focus": "informal-dialogue-idle-chatter", "depth": 3}),
-    (f"{GEORGIA}-5-region-wide.svg", GEORGIA,
-     {"focus": "broaden-to-region-wide-discussion", "depth": 1, "legend": False}),
-    (f"{GEORGIA}-6-russian-flexibility.svg", GEORGIA,
-     {"focus": "russia-should-show-flexibility", "depth": 2}),
-    (f"{GEORGIA}-7-magnanimity.svg", GEORGIA,
-     {"focus": "magnanimity-costs-russia-nothing", "depth": 3}),
-    (f"{GEORGIA}-8-way-forward.svg", GEORGIA,
-     {"focus": "promote-georgian-dialogue-with-breakaways", "depth": 3}),
+    (f"{GEORGIA}-0-overview.svg", GEORGIA, {
+        "focus": "how-to-get-dialogue-going", "depth": 1,
+        "evaluation": argmap.evaluate(argmap.load(REPO / "briefs" / f"{GEORGIA}.yaml")),
+        "caption": "The question the brief answers, the five options it weighs, and where "
+                   "each one ends up"}),
+    (f"{GEORGIA}-1-why-dialogue.svg", GEORGIA, {
+        "focus": "dialogue-efforts-welcome", "depth": 5, "upstream": True,
+        "caption": "Why a dialogue is wanted: the unresolved conflict is very costly"}),
+    (f"{GEORGIA}-2-official-talks.svg", GEORGIA, {
+        "focus": "open-official-dialogue", "depth": 5, "upstream": True,
+        "caption": "Official talks appear impossible for now: Georgia cannot go unconditionally "
+                   "to the table, and who should sit at it is disputed"}),
+    (f"{GEORGIA}-3-informal-dialogue.svg", GEORGIA, {
+        "focus": "promote-informal-dialogue", "depth": 4, "upstream": True,
+        "caption": "Informal dialogue would be idle chatter without mainstream Georgian "
+                   "participants"}),
+    (f"{GEORGIA}-4-region-wide.svg", GEORGIA, {
+        "focus": "broaden-to-region-wide-discussion", "depth": 1, "upstream": True,
+        "caption": "A region-wide discussion: a potential advantage and an unanswered risk"}),
+    (f"{GEORGIA}-5-russian-flexibility.svg", GEORGIA, {
+        "focus": "russia-should-show-magnanimity", "depth": 1, "upstream": True,
+        "caption": "The best way forward, Russian flexibility: its risks granted and judged "
+                   "worth taking"}),
+    (f"{GEORGIA}-6-concessions.svg", GEORGIA, {
+        "focus": "russian-concessions", "depth": 2, "upstream": True,
+        "caption": "What Russia might concede, and why the steps would cost it nothing"}),
+    (f"{GEORGIA}-7-russias-gains.svg", GEORGIA, {
+        "focus": "gains-not-jeopardized", "depth": 1, "upstream": True,
+        "caption": "Magnanimity would not put Russia's gains from the war at risk"}),
+    (f"{GEORGIA}-8-way-forward.svg", GEORGIA, {
+        "focus": "promote-georgian-dialogue-with-breakaways", "depth": 3, "upstream": True,
+        "caption": "If Russia is not interested: Georgia's own dialogue with the Abkhaz and the "
+                   "Ossets, where it has more leverage"}),
 ]
 #: (file in docs/maps, brief, options): the summaries.
 SUMMARIES: list[tuple[str, str, dict[str, Any]]] = [
@@ -93,12 +112,35 @@ def test_pictures_in_docs_show_what_the_dot_says(
     assert {title for title in shown if title.startswith("s:")} == expected
 
 
-def test_the_georgia_pictures_together_show_every_statement() -> None:
+def _georgia_views() -> dict[str, set[str]]:
+    """The ids each Georgia picture shows, by file."""
     georgia = brief(GEORGIA)
-    graph = ArgumentGraph(georgia)
-    shown: set[str] = set()
-    for _file, name, options in PICTURES:
-        if name == GEORGIA:
-            view = select(georgia, focus=options["focus"], depth=options["depth"])
-            shown.update(node.id for node in view.nodes)
-    assert set(graph.nodes) - shown == set()
+    return {
+        file: {node.id for node in select(georgia, focus=options["focus"],
+                                          depth=options["depth"],
+                                          upstream=options.get("upstream", False)).nodes}
+        for file, name, options in PICTURES if name == GEORGIA
+    }
+
+
+def test_the_georgia_pictures_together_show_every_statement() -> None:
+    shown = set().union(*_georgia_views().values())
+    assert set(ArgumentGraph(brief(GEORGIA)).nodes) - shown == set()
+
+
+def test_the_georgia_focus_views_do_not_repeat_each_other() -> None:
+    """Two views share at most the statement where one part of the argument meets another."""
+    graph = ArgumentGraph(brief(GEORGIA))
+    views = {file: {key for key in ids if graph.nodes[key].is_statement}
+             for file, ids in _georgia_views().items()}
+    for (one, first), (other, second) in itertools.combinations(views.items(), 2):
+        shared = first & second
+        assert len(shared) <= 2 and 3 * len(shared) <= min(len(first), len(second)), (
+            f"{one} and {other} both show {sorted(shared)}")
+
+
+def test_every_picture_is_drawn_in_one_direction_with_a_caption() -> None:
+    for file, _name, options in PICTURES:
+        assert options.get("direction", "BT") == "BT", file
+        if "focus" in options:
+            assert options.get("caption"), f"{file} needs a caption in the reader's words"

@@ -240,7 +240,7 @@ COMMON = [
     {"group": "addressee", "direction": "TB"},
 ]
 FOCUSED = {
-    "georgia-russia-dialogue": [{"focus": "russia-should-show-flexibility", "depth": 2}],
+    "georgia-russia-dialogue": [{"focus": "russian-concessions", "depth": 2}],
     "karasin-abashidze-2014": [{"focus": "georgia-should-take-first-steps", "depth": 0,
                                 "direction": "RL"}],
 }

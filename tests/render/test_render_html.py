@@ -88,7 +88,8 @@ def test_the_data_holds_every_statement_relation_and_section_of_the_brief() -> N
     sections = {c["title"]: {ids[i] for i in c["members"]} for c in data["clusters"]}
     assert set(sections) == set(brief.sections)
     for title, members in sections.items():
-        assert members == {k for k, s in brief.statements.items() if s.section == title}
+        assert members == {k for k, s in {**brief.statements, **brief.questions}.items()
+                           if s.section == title}
     # Every semantics is in the page, in the nodes' order, so the reader can switch.
     for name in ("grounded", "dfquad", "quadratic-energy"):
         result = argmap.evaluate(graph, name)

@@ -30,8 +30,18 @@ def test_recommendations_show_addressee_chains_objections_and_replies(
     assert ("Georgia broke diplomatic relations with Russia after the five-day war of August "
             "2008. → It was not Russia that broke off diplomatic relations in August 2008. → "
             "*(together with: The side that broke off") in karasin_summary
-    assert "- The situation between the two countries is difficult. *(answered)*\n  - *Reply:* Progress is " \
-        "made by taking steps" in karasin_summary
+    assert ("- Formal frames where Russia and Georgia can take up the question already exist: the "
+            "Geneva talks and the regular Karasin-Abashidze meetings. **(unanswered)**") in \
+        karasin_summary
+
+
+def test_a_granted_objection_is_answered_not_left_open() -> None:
+    summary = argmap.to_markdown(argmap.load(GEORGIA))
+    assert ("- There is a risk that the current Georgian government would claim concessions of "
+            "this type as victories. *(granted, and answered)*\n  - *Reply:* So what?") in summary
+    open_points = summary.split("## Open points")[1]
+    assert "claim concessions of this type as victories" not in open_points
+    assert "seemingly intractable problems" in open_points  # the region-wide risk is unanswered
 
 
 def test_key_premises_carry_quotes_and_source_lines(karasin_summary: str) -> None:
