@@ -86,19 +86,20 @@ arguments:
 
 # --- a strict grammar of the Mermaid argmap writes ---------------------------------------------
 
-_LABEL = r'"(?:[^"#%<>`&\n]|#(?:\d+|[a-z]+);|<br>|</?b>)*"'
+_LABEL = r'"(?:[^"#%<>`&\n]|#(?:\d+|[a-z]+);|<br>|</?b>|</?i>)*"'
 _SHAPES = (r"\[" + _LABEL + r"\]", r"\(" + _LABEL + r"\)", r"\{\{" + _LABEL + r"\}\}",
            r"\(\[" + _LABEL + r"\]\)", r"\(\(" + _LABEL + r"\)\)", r">" + _LABEL + r"\]")
-_ID = r"(?:n\d+|legend[A-Z][A-Za-z]*)"
-_CLASS = r":::(?:claim|premise|objection|recommendation|argument|question)(?:Focus)?"
+_ID = r"(?:n\d+|r\d+|legend[A-Z][A-Za-z]*)"
+_CLASS = r":::(?:claim|premise|objection|recommendation|argument|question|relation|implicit)(?:Focus)?"
 _STATEMENTS = [
     re.compile(r"flowchart (?:TB|BT|LR|RL)"),
     re.compile(r" {4}(?: {4})?" + _ID + "(?:" + "|".join(_SHAPES) + ")" + _CLASS),
     re.compile(r" {4}subgraph (?:g\d+|legend) \[" + _LABEL + r"\]"),
     re.compile(r" {4}end"),
-    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-o|==>) " + _ID),
-    re.compile(r" {4}classDef \w+ (?:[a-z-]+:[#\w.]+)(?:,[a-z-]+:[#\w.]+)*"),
-    re.compile(r" {4}linkStyle \d+(?:,\d+)* (?:[a-z-]+:[#\w.]+)(?:,[a-z-]+:[#\w.]+)*"),
+    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-o|==>)(?:\|[a-z ]+\|)? " + _ID),
+    re.compile(r" {4}class " + _ID + r"(?:," + _ID + r")* (?:implicit|relation)"),
+    re.compile(r" {4}classDef \w+ (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
+    re.compile(r" {4}linkStyle \d+(?:,\d+)* (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
 ]
 _ENTITY = re.compile(r"#(\d+|[a-z]+);")
 _KNOWN_ENTITIES = {"quot", "amp", "lt", "gt"}
@@ -136,7 +137,7 @@ def mermaid_errors(text: str) -> list[str]:
         declared_match = re.match(r" +(" + _ID + r")[\[({>]", line)
         if declared_match:
             declared.add(declared_match.group(1))
-        link = re.fullmatch(r" +(" + _ID + r") \S+ (" + _ID + r")", line)
+        link = re.fullmatch(r" +(" + _ID + r") \S+?(?:\|[a-z ]+\|)? (" + _ID + r")", line)
         if link:
             linked.update(link.groups())
     if depth != 0:

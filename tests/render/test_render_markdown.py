@@ -38,7 +38,7 @@ def test_recommendations_show_addressee_chains_objections_and_replies(
 def test_a_granted_objection_is_answered_not_left_open() -> None:
     summary = argmap.to_markdown(argmap.load(GEORGIA))
     assert ("- There is a risk that the current Georgian government would claim concessions of "
-            "this type as victories. *(granted, and answered)*\n  - *Reply:* So what?") in summary
+            "this type as victories. *(conceded, and answered)*") in summary
     open_points = summary.split("## Open points")[1]
     assert "claim concessions of this type as victories" not in open_points
     assert "seemingly intractable problems" in open_points  # the region-wide risk is unanswered

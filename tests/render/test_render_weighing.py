@@ -55,7 +55,7 @@ def test_the_legend_lists_the_weighing_parts_only_where_the_picture_has_them(
     for words in ('label="concedes"', 'label="outweighs"', 'label="option of"',
                   "a relation", '"legend:unstated"', '"legend:question"'):
         assert words in full, words
-    plain = argmap.to_dot(argmap.load(REPO / "briefs" / "karasin-abashidze-2014.yaml"))
+    plain = argmap.to_dot(argmap.load(REPO / "tests" / "fixtures" / "valid" / "minimal.yaml"))
     for words in ("concedes", "outweighs", "option of", "a relation", "unstated",
                   "legend:question"):
         assert words not in plain, words
