@@ -90,16 +90,23 @@ _LABEL = r'"(?:[^"#%<>`&\n]|#(?:\d+|[a-z]+);|<br>|</?b>|</?i>)*"'
 _SHAPES = (r"\[" + _LABEL + r"\]", r"\(" + _LABEL + r"\)", r"\{\{" + _LABEL + r"\}\}",
            r"\(\[" + _LABEL + r"\]\)", r"\(\(" + _LABEL + r"\)\)", r">" + _LABEL + r"\]")
 _ID = r"(?:n\d+|r\d+|legend[A-Z][A-Za-z]*)"
-_CLASS = r":::(?:claim|premise|objection|recommendation|argument|question|relation|implicit)(?:Focus)?"
+_CLASS = r":::(?:(?:claim|premise|objection|recommendation|argument|question|relation|implicit)(?:Focus)?|blank)"
 _STATEMENTS = [
     re.compile(r"flowchart (?:TB|BT|LR|RL)"),
     re.compile(r" {4}(?: {4})?" + _ID + "(?:" + "|".join(_SHAPES) + ")" + _CLASS),
     re.compile(r" {4}subgraph (?:g\d+|legend) \[" + _LABEL + r"\]"),
     re.compile(r" {4}end"),
-    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-o|==>)(?:\|[a-z ]+\|)? " + _ID),
+    re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-|o--o|x--x|-\.-o|==>)(?:\|" + _LABEL + r"\||\|[a-z ]+\|)? "
+               + _ID),
     re.compile(r" {4}class " + _ID + r"(?:," + _ID + r")* (?:implicit|relation)"),
     re.compile(r" {4}classDef \w+ (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
     re.compile(r" {4}linkStyle \d+(?:,\d+)* (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
+]
+_FRONT_MATTER = [
+    re.compile(r'title: "(?:[^"\\]|\\.)*"'),
+    re.compile(r"config:"),
+    re.compile(r"  flowchart:"),
+    re.compile(r"    wrappingWidth: \d+"),
 ]
 _ENTITY = re.compile(r"#(\d+|[a-z]+);")
 _KNOWN_ENTITIES = {"quot", "amp", "lt", "gt"}
@@ -119,12 +126,25 @@ def mermaid_errors(text: str) -> list[str]:
     lines = text.split("\n")
     if lines[-1] != "":
         errors.append("the text does not end with a line break")
+    first = 1
+    if lines[0] == "---":  # front matter: the title and Mermaid's configuration
+        end = lines.index("---", 1) if "---" in lines[1:] else len(lines)
+        for number, line in enumerate(lines[1:end], start=2):
+            if not any(pattern.fullmatch(line) for pattern in _FRONT_MATTER):
+                errors.append(f"line {number}: not front matter argmap writes: {line!r}")
+            elif line.startswith("title: "):
+                title = json.loads(line.removeprefix("title: "))
+                if not isinstance(title, str) or "\n" in title:
+                    errors.append(f"line {number}: the title is not one line of text")
+        first = end + 2
     for number, line in enumerate(lines[:-1], start=1):
+        if number < first:
+            continue
         if not any(pattern.fullmatch(line) for pattern in _STATEMENTS):
             errors.append(f"line {number}: not a statement argmap writes: {line!r}")
             continue
-        if number == 1 != line.startswith("flowchart"):
-            errors.append("line 1 must declare the flowchart")
+        if number == first and not line.startswith("flowchart"):
+            errors.append("the first line after the front matter must declare the flowchart")
         if line.strip().startswith("subgraph "):
             depth += 1
         elif line.strip() == "end":
@@ -137,7 +157,7 @@ def mermaid_errors(text: str) -> list[str]:
         declared_match = re.match(r" +(" + _ID + r")[\[({>]", line)
         if declared_match:
             declared.add(declared_match.group(1))
-        link = re.fullmatch(r" +(" + _ID + r") \S+?(?:\|[a-z ]+\|)? (" + _ID + r")", line)
+        link = re.fullmatch(r" +(" + _ID + r") \S+ (" + _ID + r")", line)
         if link:
             linked.update(link.groups())
     if depth != 0:
