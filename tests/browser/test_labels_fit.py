@@ -37,6 +37,8 @@ _MEASURE = """() => {
     const shape = node.querySelector('polygon, path, ellipse');
     if (!shape) continue;
     const s = shape.getBBox();
+    // A point (the key's "a relation") has no room inside: its label stands beside it.
+    if (s.width < 10 && s.height < 10) continue;
     for (const text of node.querySelectorAll('text')) {
       const t = text.getBBox();
       if (t.width === 0) continue;

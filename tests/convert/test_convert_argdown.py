@@ -105,7 +105,9 @@ _WRITTEN = [argmap.load(p) for p in BRIEFS] + [_nasty_brief(seed) for seed in ra
 def test_the_real_parser_reads_what_argmap_writes_as_argmap_does(brief: argmap.Brief,
                                                                  tmp_path: Path) -> None:
     text, losses = write_argdown(brief)
-    assert not losses
+    # Argdown has no preferences, concessions or undercuts of a single relation: the writer
+    # keeps those in the statement's data block, and drops nothing.
+    assert all("kept only in the data block" in group for group in losses.groups), losses
     path = tmp_path / f"{brief.id}.argdown"
     path.write_text(text)
     real = real_reading(argdown_json(path))
