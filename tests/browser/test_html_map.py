@@ -37,6 +37,10 @@ def test_the_page_opens_from_disk_with_no_request_and_no_console_error(page: Any
     assert view.get_attribute("html", "data-argmap-ready") == str(drawn)
     assert page.problems() == []
     assert page.requests == [georgia.resolve().as_uri()]
+    # Every relation, options and undercut supports too, is drawn as a line.
+    graph = argmap.ArgumentGraph(brief)
+    assert view.locator(".am-edges .am-edge").count() == len(graph.edges) + len(graph.undercuts)
+    assert view.locator(".am-edges .am-edge:not(:has(path))").count() == 0
 
 
 def test_search_by_words_and_by_id_moves_to_the_statement(page: Any, georgia: Path) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from argmap.analysis import VERDICT_WORDS
 from argmap.errors import DotNotFoundError, RenderError
-from argmap.graph import ArgumentGraph, NodeKind
+from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Argument, Brief, Recommendation
 from argmap.publish.dot import to_dot
 from argmap.publish.graphviz_exe import _NOT_FOUND, DEFAULT_TIMEOUT, find_dot, run_dot
@@ -228,8 +228,13 @@ def _node_positions(layout: Mapping[str, Any], height: float) -> dict[str, list[
 
 def _edges(layout: Mapping[str, Any], graph: ArgumentGraph, index: Mapping[str, int],
            height: float) -> list[list[Any]]:
-    """Each edge as [source, target, kind, undercut, path points, arrow end]."""
-    names = {item.get("_gvid"): str(item.get("name", ""))[2:]
+    """Each edge as [source, target, kind, undercut, path points, arrow end].
+
+    DOT draws an option from the option up to its question, and a single support or attack
+    that something undercuts in two pieces, through a point the undercut ends at (see
+    :mod:`argmap.publish.dot`); the page gets each as one path from source to target.
+    """
+    names = {item.get("_gvid"): str(item.get("name", ""))
              for item in layout.get("objects", ()) if "nodes" not in item}
     drawn: dict[tuple[str, str], list[list[float]]] = {}
     for item in layout.get("edges", ()):
@@ -237,15 +242,33 @@ def _edges(layout: Mapping[str, Any], graph: ArgumentGraph, index: Mapping[str, 
         if tail is None or head is None or "pos" not in item:
             continue
         drawn.setdefault((tail, head), []).append(_spline(str(item["pos"]), height))
+
+    def path(tail: str, head: str) -> list[float]:
+        paths = drawn.get((tail, head))
+        return paths.pop(0) if paths else []
+
     edges: list[list[Any]] = []
     for edge in graph.edges:
         if edge.source not in index or edge.target not in index:
             continue
-        paths = drawn.get((edge.source, edge.target))
-        points = paths.pop(0) if paths else []
+        source, target = "s:" + edge.source, "s:" + edge.target
+        if edge.kind is EdgeKind.OPTION:
+            points = path(target, source)
+        elif (source, target) in drawn:
+            points = path(source, target)
+        else:  # drawn through the point of an undercut relation
+            point = f"r:{edge.kind.value}:{edge.source}->{edge.target}"
+            points = _joined(path(source, point), path(point, target))
         edges.append([index[edge.source], index[edge.target], edge.kind.value,
                       edge.is_undercut, points])
     return edges
+
+
+def _joined(first: list[float], second: list[float]) -> list[float]:
+    """Two of :func:`_spline`'s paths as one, with a straight piece across the gap between."""
+    if not first or not second:
+        return first or second
+    return first[:-2] + first[-4:-2] + second[:2] + second[:2] + second[2:]
 
 
 def _relation_undercuts(graph: ArgumentGraph, edges: Sequence[list[Any]],
