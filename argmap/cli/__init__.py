@@ -90,6 +90,23 @@ def load_or_exit(path: Path) -> Brief:
     return brief_or_exit(read(path))
 
 
+def briefs_or_exit(path: Path) -> list[tuple[Path, Brief]]:
+    """The briefs a command reads from ``path``: the file itself, or the declared briefs in a
+    folder (as ``argmap validate`` finds them). A brief that cannot be loaded prints its
+    diagnostics and exits 1; a path that does not exist, or a folder with no brief, exits 2."""
+    from argmap.cli.validate import discover
+
+    if not path.exists():
+        raise fail(f"no such file or folder: {path}")
+    if not path.is_dir():
+        return [(path, load_or_exit(path))]
+    found = [(file, load_or_exit(file)) for file, _data in discover([path])]
+    if not found:
+        raise fail(f"no brief in {path} (a brief is a .yaml, .yml or .json file with a "
+                   "top-level 'argmap:' key)")
+    return found
+
+
 def brief_or_exit(result: ReadResult) -> Brief:
     """The brief read, or its diagnostics on standard error and exit 1 when it has errors."""
     from argmap.diagnostics import Severity

@@ -6,7 +6,7 @@ import difflib
 import enum
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +16,14 @@ from argmap.cli import (
     Semantics,
     app,
     brief_or_exit,
+    briefs_or_exit,
     fail,
     load_or_exit,
 )
 from argmap.diagnostics import terminal_safe
+
+if TYPE_CHECKING:
+    from argmap.model import Brief
 
 __all__ = ["chains_command", "diff_command", "evaluate_command"]
 
@@ -41,7 +45,8 @@ class DiffFormat(str, enum.Enum):
     "Example: argmap chains briefs/georgia-russia-dialogue.yaml "
     "russia-should-show-magnanimity"))
 def chains_command(
-    path: Annotated[Path, typer.Argument(metavar="BRIEF", help="A brief file.")],
+    path: Annotated[Path, typer.Argument(
+        metavar="PATH", help="A brief file, or a folder: the briefs in it that hold TARGET.")],
     target: Annotated[str, typer.Argument(metavar="TARGET",
                                           help="The id of the statement the chains lead to.")],
     output_format: Annotated[TextOrJson, typer.Option(
@@ -51,12 +56,17 @@ def chains_command(
     """Print every chain of support from a starting premise to TARGET."""
     from argmap.analysis import chains
 
-    brief = load_or_exit(path)
-    statements = brief.statements
-    if target not in statements and target not in brief.arguments:
-        close = difflib.get_close_matches(target, list(statements), n=1)
+    loaded = briefs_or_exit(path)
+    holding = [(file, b) for file, b in loaded if target in b.statements or target in b.arguments]
+    if not holding:
+        known = [key for _file, b in loaded for key in b.statements]
+        close = difflib.get_close_matches(target, known, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise fail(f"no statement '{target}' in {path}{hint}")
+    if len(holding) > 1:
+        names = ", ".join(str(file) for file, _b in holding)
+        raise fail(f"'{target}' is in {len(holding)} briefs ({names}); give one of them")
+    brief = holding[0][1]
     found = chains(brief, target)
     if not found.complete:
         typer.echo(f"argmap: the search stopped after {found.steps:,} steps and "
@@ -76,20 +86,37 @@ def chains_command(
 @app.command("evaluate", epilog=(
     "Examples: argmap evaluate brief.yaml; argmap evaluate brief.yaml -s dfquad --format json"))
 def evaluate_command(
-    path: Annotated[Path, typer.Argument(metavar="BRIEF", help="A brief file.")],
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH...", help="Brief files or folders of briefs.")],
     semantics: Annotated[
         Semantics, typer.Option("--semantics", "-s", help="How to weigh the objections.")
     ] = Semantics.grounded,
     output_format: Annotated[TextOrJson, typer.Option(
-        "--format", "-f", help="text (a table) or json (verdicts and strengths by id).")
+        "--format", "-f", help="text (a table a brief) or json (verdicts and strengths by id; "
+        "one document for one file, a list of them, each with its path, otherwise).")
     ] = TextOrJson.text,
 ) -> None:
     """Say which statements stand once the objections are weighed (and how strongly)."""
+    loaded = [item for path in paths for item in briefs_or_exit(path)]
+    single = len(paths) == 1 and not paths[0].is_dir()
+    documents: list[dict[str, object]] = []
+    for index, (file, brief) in enumerate(loaded):
+        if output_format is TextOrJson.text and index:
+            typer.echo("")
+        document = _evaluate_one(brief, semantics, output_format, None if single else file)
+        if document is not None:
+            documents.append(document)
+    if output_format is TextOrJson.json:
+        typer.echo(json.dumps(documents[0] if single else documents, indent=2))
+
+
+def _evaluate_one(brief: Brief, semantics: Semantics, output_format: TextOrJson,
+                  file: Path | None) -> dict[str, object] | None:
+    """One brief's verdicts: printed as a table, or returned as a JSON document."""
     from argmap.analysis import VERDICT_WORDS, evaluate
     from argmap.estimative import OPEN_BAND
     from argmap.graph import ArgumentGraph
 
-    brief = load_or_exit(path)
     graph = ArgumentGraph(brief)
     result = evaluate(graph, semantics.value)
     rows = []
@@ -108,7 +135,8 @@ def evaluate_command(
             row["grounded"] = result.grounded.get(key)
         rows.append(row)
     if output_format is TextOrJson.json:
-        document: dict[str, object] = {
+        document: dict[str, object] = {} if file is None else {"path": str(file)}
+        document |= {
             "semantics": result.semantics,
             "converged": result.converged,
             "verdict_rule": (
@@ -117,8 +145,9 @@ def evaluate_command(
             ),
             "results": rows,
         }
-        typer.echo(json.dumps(document, indent=2))
-        return
+        return document
+    if file is not None:
+        typer.echo(terminal_safe(str(file)))
     typer.echo(
         f"{terminal_safe(brief.title)} ({result.semantics} semantics"
         + ("" if result.converged else "; did NOT converge within the work budget: the "
@@ -134,6 +163,7 @@ def evaluate_command(
         strength = "" if row["strength"] is None else f"{row['strength']:.3f}"
         shown = terminal_safe(str(row["id"]))
         typer.echo(f"  {label:<7} {strength:>6}  {row['kind']:<15} {shown}")
+    return None
 
 
 def _read_version(spec: str) -> tuple[str, object]:
