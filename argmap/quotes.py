@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 __all__ = ["QuoteMatch", "SourceText", "fold"]
 
@@ -53,6 +54,7 @@ _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays
 _KEY = 32  # characters of a quote's start that the index is keyed on
 _WINDOW = 16 * 1024  # characters after the previous quote's match that are searched first
 _SCANS_BEFORE_INDEX = 64  # whole-text scans allowed before the index of openings is built
+_SCAN_BUDGET = 4_000_000_000  # characters of whole-text scans for the quotes of one brief
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
 
 
@@ -144,7 +146,7 @@ class SourceText:
         self._line_starts: list[int] | None = None
         self._hints_left = _HINT_BUDGET
         self._words: list[str] | None = None
-        self._word_offsets: list[int] | None = None
+        self._index: dict[str, memoryview] | None = None
 
     @property
     def _joined(self) -> _Folded:
@@ -189,25 +191,58 @@ class SourceText:
         return [None if hit is None else self._match(hit[0], hit[1], hit[2]) for hit in found]
 
     def missing(self, quotes: Sequence[str]) -> list[int]:
-        """The indexes of the quotes that are not in the source (no positions computed).
+        """The indexes of the quotes that are not in the source, or that could not be checked
+        within the work budget (see :meth:`check`); no positions are computed."""
+        absent, unchecked = self.check(quotes)
+        return sorted(absent + unchecked)
+
+    def check(self, quotes: Sequence[str]) -> tuple[list[int], list[int]]:
+        """The indexes of the quotes that are not in the source, and of those left unchecked.
 
         A brief mostly quotes its source in order, so each quote is first looked for just after
         the previous one; the index of quote openings is built only for those not found there.
+        A quote whose inner words are not all words of the source is absent without a search.
+        What is left costs a scan of the whole text each; those scans have a budget (in
+        characters, a few seconds' work), so a brief of thousands of quotes that are nowhere in
+        a large source cannot take hours: the quotes the budget did not reach are returned as
+        unchecked, for the caller to say so.
         """
         needles = [fold(quote) for quote in quotes]
         text = self._plain
+        if self._plain_hyphenated is None:
+            self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)
+        hyphenated = self._plain_hyphenated if self._plain_hyphenated != text else None
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
         index: dict[str, list[int]] | None = None
+        vocabulary: set[str] | None = None
         absent: list[int] = []
+        unchecked: list[int] = []
         last = 0
         scans = 0
+        budget = _SCAN_BUDGET
         for i, needle in enumerate(needles):
             if not needle:
                 absent.append(i)
                 continue
             at = text.find(needle, last, last + _WINDOW + len(needle))
-            if at < 0 and index is None and scans < _SCANS_BEFORE_INDEX:
+            if at >= 0:
+                last = at
+                continue
+            inner = needle.split(" ")[1:-1]
+            if inner:
+                if vocabulary is None:
+                    vocabulary = set(text.split(" "))
+                    if hyphenated is not None:
+                        vocabulary.update(hyphenated.split(" "))
+                if not vocabulary.issuperset(inner):
+                    absent.append(i)  # a word between two spaces of the quote is no word here
+                    continue
+            if budget <= 0:
+                unchecked.append(i)
+                continue
+            if index is None and scans < _SCANS_BEFORE_INDEX:
                 scans += 1  # a few whole-text scans (a brief switching sections) cost less
+                budget -= len(text)
                 at = text.find(needle)
                 if at < 0:
                     at = -2  # not in the text at all: no need to ask the index
@@ -217,15 +252,20 @@ class SourceText:
                 starts = index.get(needle[:_KEY], ())
                 at = next((a for a in starts if text.startswith(needle, a)), -1)
             elif at == -1:
+                budget -= len(text)
                 at = text.find(needle)
             if at >= 0:
                 last = at
                 continue
-            if self._plain_hyphenated is None:
-                self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)
-            if needle not in self._plain_hyphenated:
+            if hyphenated is None:
                 absent.append(i)
-        return absent
+            elif budget <= 0:
+                unchecked.append(i)
+            else:
+                budget -= len(hyphenated)
+                if needle not in hyphenated:
+                    absent.append(i)
+        return absent, unchecked
 
     def _locate_all(self, quotes: Sequence[str]) -> list[tuple[_Folded, int, int] | None]:
         """Find each quote's folded start; an index of quote openings replaces a scan each."""
@@ -272,45 +312,67 @@ class SourceText:
     def closest(self, quote: str) -> tuple[int, str] | None:
         """The passage most like ``quote`` (by shared words) and its line, for a hint.
 
-        Only the first few misses of a source get one, so checking a file full of bad quotes
-        stays fast.
+        The passage is the window of ``len(words) + 2`` source words that holds the most of the
+        quote's distinct words; it counts when it holds at least half of them. An index of where
+        each word occurs, built at the first miss, makes each search cost the occurrences of
+        the quote's own words rather than the whole source; only the first few misses of a
+        source get a hint, so a file full of bad quotes stays fast.
         """
         if self._hints_left <= 0:
             return None
         self._hints_left -= 1
         wanted = {_word_key(word) for word in fold(quote).split(" ")} - {""}
-        if self._words is None:
-            self._words = self._joined.text.split(" ")
-            self._word_offsets = [0, *accumulate(len(word) + 1 for word in self._words)]
-        words = self._words
-        offsets = self._word_offsets
-        assert offsets is not None
-        if not words or not wanted:
+        index = self._word_index()
+        if not wanted or not index:
             return None
-        keys = [_word_key(word) for word in words]
         width = len(wanted) + 2
+        events = sorted((at, key) for key in wanted for at in index.get(key, ()))
         counts: dict[str, int] = {}
-        best, best_at, score = 0, 0, 0
-        for i, key in enumerate(keys):
-            if key in wanted:
-                counts[key] = counts.get(key, 0) + 1
-                score += counts[key] == 1
-            if i >= width:
-                old = keys[i - width]
-                if old in wanted:
-                    counts[old] -= 1
-                    score -= counts[old] == 0
+        best, best_at, score, first = 0, 0, 0, 0
+        for at, key in events:
+            counts[key] = counts.get(key, 0) + 1
+            score += counts[key] == 1
+            while events[first][0] <= at - width:  # words that left the window ending at ``at``
+                old = events[first][1]
+                counts[old] -= 1
+                score -= counts[old] == 0
+                first += 1
             if score > best:
-                best, best_at = score, max(0, i - width + 1)
+                best, best_at = score, max(0, at - width + 1)
         if best * 2 < len(wanted):
             return None
-        span = [i for i in range(best_at, min(best_at + width, len(words))) if keys[i] in wanted]
+        span = [at for at, _ in events if best_at <= at < best_at + width]
+        words = self._words
+        assert words is not None
         passage = " ".join(words[span[0] : span[-1] + 1])
         if len(passage) > 120:
             passage = passage[:117] + "..."
-        best_at = span[0]
-        line, _ = self._position(self._joined.original_offset(offsets[best_at]))
+        offset = sum(map(len, words[: span[0]])) + span[0]  # the words before, and their spaces
+        line, _ = self._position(self._joined.original_offset(offset))
         return line, passage
+
+    def _word_index(self) -> dict[str, memoryview]:
+        """Where each word of the source occurs (word numbers, ascending), by comparison key.
+
+        Built with one sort of the word numbers by key, so that the work per word is done in C:
+        a loop over a source's million words in Python would take seconds.
+        """
+        if self._index is None:
+            words = self._joined.text.split(" ")
+            self._words = words
+            key_numbers: dict[str, int] = {}
+            word_numbers = {word: key_numbers.setdefault(_word_key(word), len(key_numbers))
+                            for word in set(words)}
+            numbers = list(map(word_numbers.__getitem__, words))
+            order = memoryview(array("I", sorted(range(len(numbers)), key=numbers.__getitem__)))
+            counts = Counter(numbers)
+            index: dict[str, memoryview] = {}
+            start = 0
+            for key, number in key_numbers.items():
+                index[key] = order[start : start + counts[number]]
+                start += counts[number]
+            self._index = index
+        return self._index
 
 
 def _word_key(word: str) -> str:

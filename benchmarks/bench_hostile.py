@@ -92,6 +92,19 @@ def _cases(scale: float, folder: Path) -> list[tuple[str, str, list[list[str]]]]
         "argmap: 1\nid: b\ntitle: B\nsource: {path: s.txt}\nclaims:\n"
         "  a: {text: A, quote: not in the source at all, supports: [b]}\n  b: {text: B}\n",
         encoding="utf-8")
+    # Just under the 8 MiB a source may have, with many quotes that are not in it: each miss
+    # asks for the closest passage, which once cost a scan of the whole source per quote.
+    near_limit = folder / "missing-quotes"
+    near_limit.mkdir()
+    words = [f"w{i}" for i in range(20_000)]
+    body = "\n".join(" ".join(words[i : i + 12]) for i in range(0, len(words), 12)) + "\n"
+    (near_limit / "s.txt").write_text(body * int(7.5 * 1024 * 1024 * scale / len(body)),
+                                      encoding="utf-8")
+    quotes = n(2_000)
+    (near_limit / "b.yaml").write_text(
+        "argmap: 1\nid: b\ntitle: B\nsource: {path: s.txt}\nclaims:\n" + "".join(
+            f"  c{i}: {{text: C, quote: w{i} w{i + 7} w{i + 3} w{i + 1}, supports: [c{i + 1}]}}\n"
+            for i in range(quotes)) + f"  c{quotes}: {{text: C}}\n", encoding="utf-8")
     files = {
         "lattice.yaml": lattice(4, 12),
         "cycles.yaml": cycles(n(1000)),
@@ -114,6 +127,8 @@ def _cases(scale: float, folder: Path) -> list[tuple[str, str, list[list[str]]]]
         (f"{n(300_000):,} unknown JSON keys", "keys.json", [["validate"]]),
         (f"{n(250_000):,} claims on one flow line", "flow.yaml", [["validate"]]),
         (f"a {60 * scale:.0f} MB source text", "big-source/b.yaml", [["validate"]]),
+        (f"{quotes:,} missing quotes, {7.5 * scale:.2g} MiB source", "missing-quotes/b.yaml",
+         [["validate"], ["summary", "-o", "-"]]),
     ]
 
 

@@ -71,6 +71,10 @@ def main() -> None:
             validate = [python, "-m", "argmap", "validate", "--isolated", os.fspath(brief)]
             said = subprocess.run(validate, cwd=ROOT, capture_output=True, text=True,
                                   check=False)  # warms the caches too
+            if said.returncode not in (0, 1) or "Traceback" in said.stderr \
+                    or " brief" not in said.stdout:  # a crash is no measurement
+                raise SystemExit(f"argmap validate did not run on {n:,} statements "
+                                 f"(exit {said.returncode}): {said.stderr.strip()[-500:]}")
             if " AM001 " in said.stdout:
                 raise SystemExit(f"argmap refuses the brief of {n:,} statements: "
                                  f"{said.stdout.strip().splitlines()[0]}")

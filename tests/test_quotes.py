@@ -91,3 +91,90 @@ def test_quotes_in_any_order_and_with_misses_give_the_same_answer() -> None:
     expected = {q for q in quotes if q.endswith(" nope")}
     for ordered in (quotes, quotes[::-1], sorted(quotes)):
         assert {ordered[i] for i in SourceText(text).missing(ordered)} == expected
+
+
+def _closest_by_definition(text: str, quote: str) -> tuple[int, str] | None:
+    """The closest passage as the hint defines it, computed the slow way: every window of
+    ``distinct quote words + 2`` source words, scored by the distinct quote words it holds."""
+    def key(word: str) -> str:
+        return word.strip(".,;:!?\"'()[]").lower()
+
+    wanted = {key(word) for word in fold(quote).split(" ")} - {""}
+    folded = fold(text)
+    words = folded.split(" ") if folded else []
+    if not wanted or not words:
+        return None
+    width = len(wanted) + 2
+    best, best_at = 0, 0
+    for end in range(len(words)):
+        start = max(0, end - width + 1)
+        score = len({key(w) for w in words[start : end + 1]} & wanted)
+        if score > best:
+            best, best_at = score, start
+    if best * 2 < len(wanted):
+        return None
+    span = [i for i in range(best_at, min(best_at + width, len(words))) if key(words[i]) in wanted]
+    passage = " ".join(words[span[0] : span[-1] + 1])
+    passage = passage if len(passage) <= 120 else passage[:117] + "..."
+    first = " ".join(words[: span[0]])  # the line of the passage's first word, counted by hand
+    line = 1 + sum(1 for offset, char in enumerate(text) if char == "\n"
+                   and len(fold(text[: offset + 1]).rstrip()) <= len(first))
+    return line, passage
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_closest_passage_agrees_with_its_definition(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(12)] + ["The", "the.", "(w1)", "a"]
+    words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 120))]
+    text = "".join(word + rng.choice([" ", " ", "\n"]) for word in words)
+    quote = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 6)))
+    assert SourceText(text).closest(quote) == _closest_by_definition(text, quote)
+
+
+def test_quotes_beyond_the_search_budget_are_unchecked_not_called_absent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import argmap.quotes
+
+    words = [f"w{i}" for i in range(3000)]
+    text = "\n".join(" ".join(words[i : i + 10]) for i in range(0, len(words), 10))
+    # absent, though every word is in the text; present, far from the previous match
+    quotes = [f"w{i} w{i + 5} w{i + 2}" if i % 3 else f"w{i} w{i + 1} w{i + 2}"
+              for i in range(0, 2400, 8)]
+    monkeypatch.setattr(argmap.quotes, "_SCAN_BUDGET", 40 * len(text))
+    absent, unchecked = SourceText(text).check(quotes)
+    assert unchecked, "the budget should run out before the last quotes"
+    assert not set(absent) & set(unchecked)
+    assert all(fold(quotes[i]) not in fold(text) for i in absent)
+    checked = [i for i in range(len(quotes)) if i not in unchecked]
+    assert [i for i in checked if fold(quotes[i]) not in fold(text)] == absent
+    assert SourceText(text).missing(quotes) == sorted(absent + unchecked)
+
+
+def test_validate_says_how_many_quotes_the_budget_left_unchecked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import argmap.quotes
+    from argmap.cli import app
+
+    words = [f"w{i}" for i in range(2000)]
+    source = "\n".join(" ".join(words[i : i + 10]) for i in range(0, len(words), 10)) + "\n"
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    claims = "".join(f"  c{i}: {{text: C, quote: w{i} w{i + 5} w{i + 2}}}\n" for i in range(60))
+    (tmp_path / "b.yaml").write_text(
+        f"argmap: 1\nid: b\ntitle: B\nsource: {{path: s.txt}}\nclaims:\n{claims}",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(argmap.quotes, "_SCAN_BUDGET", 10 * len(fold(source)))
+    result = CliRunner().invoke(app, ["validate", "--isolated", "--select", "AM301", "b.yaml"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if " AM301 " in line]
+    assert len(lines) == 11  # the 10 scans the budget paid for, then one line for the rest
+    assert lines[-1].startswith("b.yaml:16:")  # at the first quote that was not checked
+    assert "50 quotes from here on could not be checked" in lines[-1]
+    assert "fix the quotes reported above" in lines[-1]

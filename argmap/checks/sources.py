@@ -142,12 +142,21 @@ def quote_not_in_source(context: CheckContext) -> Iterator[Finding]:
             located.extend(((*base, i), quote) for i, quote in enumerate(item.quote))
     if not located:
         return
-    for index in source.missing([quote for _, quote in located]):
+    absent, unchecked = source.check([quote for _, quote in located])
+    for index in absent:
         path, quote = located[index]
         near = source.closest(quote)
         hint = f'closest passage, line {near[0]}: "{near[1]}"' if near else None
         shown = quote if len(quote) <= 60 else quote[:57] + "..."
         yield Finding(f'the quote "{shown}" is not in the source', path, hint, at="value")
+    if unchecked:
+        path, _ = located[unchecked[0]]
+        count = len(unchecked)
+        yield Finding(
+            f"{count:,} quote{'s' if count != 1 else ''} from here on could not be checked: "
+            f"{len(absent):,} quotes are not in this large source, and searching it for more "
+            "would take minutes", path,
+            "fix the quotes reported above and validate again", at="value")
 
 
 @rule("AM302", "source-unreadable", Severity.ERROR, "The source file is missing or cannot be read.")
