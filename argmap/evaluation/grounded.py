@@ -69,6 +69,8 @@ def grounded_relations(fw: Framework) -> dict[RelationKey, Label]:
     relation nothing acts on has its source's label and is not listed.
     """
     ix = fw._index
+    if not ix.link_of and not ix.cancelled:
+        return {}  # nothing acts on any relation: no labelling needed
     label = _labelling(fw)
     names = ix.names
     out: dict[RelationKey, Label] = {}
