@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.collector import paused_collector
@@ -129,6 +131,7 @@ def chains(
     return ChainList([Chain(chain) for chain in found], complete=not stack, steps=steps)
 
 
+@paused_collector()
 def to_framework(subject: Brief | ArgumentGraph) -> Framework:
     """The bipolar framework that evaluation works on.
 
@@ -240,57 +243,60 @@ def _framework_of_brief(brief: Brief) -> Framework:
     kind_of = kinds.get
     statement, argument = _STATEMENT, _ARGUMENT
 
+    # Supports and attacks are gathered unchecked, a C-level extend per statement, and their
+    # targets checked afterwards in one C-level pass each: a large brief has hundreds of
+    # thousands of them, and a Python step for each would be most of the cost.
     supports: list[tuple[str, str]] = []
-    attacks: list[tuple[str, str]] = []  # (attacker, target); a target may be any argument yet
+    attacks: list[tuple[str, str]] = []
     preferences: list[tuple[str, str]] = []
     concessions: list[tuple[str, str]] = []
     equivalences: list[tuple[str, str]] = []
     oppositions: list[tuple[str, str]] = []
     pending: list[tuple[str, Any]] = []
     base_scores: dict[str, float] = {}
+    rare = itemgetter("concedes", "outweighs", "undercuts", "rephrases", "contrary",
+                      "contradicts")
     for key, item in statements:
-        for target in item.supports:
-            if kind_of(target) == statement:
-                supports.append((key, target))
-        for target in item.attacks:
-            if kind_of(target) in (statement, argument):
-                attacks.append((key, target))
-        if item.concedes:
-            concessions.extend((key, t) for t in item.concedes if kind_of(t) == statement)
-        if item.outweighs:
-            preferences.extend((key, t) for t in item.outweighs if kind_of(t) == statement)
-        if item.undercuts:
+        fields = item.__dict__  # a pydantic model's values: cheaper to read than attributes
+        supports.extend(zip(repeat(key), fields["supports"]))
+        attacks.extend(zip(repeat(key), fields["attacks"]))
+        if any(rare(fields)):
+            if item.concedes:
+                concessions.extend((key, t) for t in item.concedes if kind_of(t) == statement)
+            if item.outweighs:
+                preferences.extend((key, t) for t in item.outweighs if kind_of(t) == statement)
             for entry in item.undercuts:
                 if isinstance(entry, str):
                     if kind_of(entry) == argument:
                         attacks.append((key, entry))
                 else:
                     pending.append((key, entry))
-        if item.rephrases:
             equivalences.extend((key, t) for t in item.rephrases if kind_of(t) == statement)
-        if item.contrary:
             oppositions.extend((key, t) for t in item.contrary if kind_of(t) == statement)
-        if item.contradicts:
             oppositions.extend((key, t) for t in item.contradicts if kind_of(t) == statement)
-        if item.base_score is not None or item.likelihood is not None or item.qualifier:
+        if (fields["base_score"] is not None or fields["likelihood"] is not None
+                or fields["qualifier"]):
             score = base_score(item)
             if score is not None:
                 base_scores[key] = score
+    supports = list(compress(supports, map(
+        (statement,).__contains__, map(kind_of, map(itemgetter(1), supports)))))
+    attacks = list(compress(attacks, map(
+        (statement, argument).__contains__, map(kind_of, map(itemgetter(1), attacks)))))
 
     arguments: dict[str, tuple[tuple[str, ...], str]] = {}
     conclusions: dict[str, str] = {}
-    for key, item in argument_items:
-        if kind_of(item.conclusion) != statement:
+    for key, linked in argument_items:
+        if kind_of(linked.conclusion) != statement:
             continue
-        conclusions[key] = item.conclusion
-        premises = tuple(p for p in item.premises if kind_of(p) == statement)
+        conclusions[key] = linked.conclusion
+        premises = tuple(p for p in linked.premises if kind_of(p) == statement)
         if premises:
-            arguments[key] = (premises, item.conclusion)
+            arguments[key] = (premises, linked.conclusion)
 
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
     if pending:
-        stated = {("support", a, b) for a, b in supports}
-        stated.update(("attack", a, b) for a, b in attacks)
+        stated = {"support": set(supports), "attack": set(attacks)}
         late_attacks: list[tuple[str, str]] = []
         for owner, entry in pending:
             kind = "support" if isinstance(entry, SupportRef) else "attack"
@@ -306,12 +312,14 @@ def _framework_of_brief(brief: Brief) -> Framework:
                 if conclusions.get(source) == target:
                     late_attacks.append((owner, source))
                 continue  # an argument's support is its conclusion, never a stated support
-            if (kind, source, target) in stated and (
+            if (source, target) in stated[kind] and (
                     target_kind != argument or target in arguments):
                 undercuts.append((owner, (kind, source, target)))
         attacks.extend(late_attacks)
-    kept_attacks = tuple(
-        pair for pair in attacks if kind_of(pair[1]) != argument or pair[1] in arguments)
+    # An argument left out (no premise or no conclusion) takes the attacks on it along.
+    left_out = {key for key, _ in argument_items if key not in arguments}
+    kept_attacks = (tuple(pair for pair in attacks if pair[1] not in left_out) if left_out
+                    else tuple(attacks))
     spread_supports, spread_attacks = _same_and_opposed(
         oppositions, equivalences, tuple(supports), kept_attacks)
     return Framework(

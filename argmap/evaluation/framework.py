@@ -20,6 +20,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import TypeVar, cast
 
+from argmap.collector import paused_collector
 from argmap.errors import ArgmapError
 
 __all__ = [
@@ -122,7 +123,8 @@ class Framework:
         setattr_(self, "preferences", tuple(self.preferences))
         setattr_(self, "concessions", tuple(self.concessions))
         setattr_(self, "undercuts", tuple(self.undercuts))
-        _ = self._index  # validate now: a bad framework fails where it is built
+        with paused_collector():  # a large framework is a million small objects, no cycles
+            _ = self._index  # validate now: a bad framework fails where it is built
 
     @cached_property
     def _index(self) -> FrameworkIndex:
