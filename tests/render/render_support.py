@@ -90,14 +90,16 @@ _LABEL = r'"(?:[^"#%<>`&\n]|#(?:\d+|[a-z]+);|<br>|</?b>|</?i>)*"'
 _SHAPES = (r"\[" + _LABEL + r"\]", r"\(" + _LABEL + r"\)", r"\{\{" + _LABEL + r"\}\}",
            r"\(\[" + _LABEL + r"\]\)", r"\(\(" + _LABEL + r"\)\)", r">" + _LABEL + r"\]")
 _ID = r"(?:n\d+|r\d+|legend[A-Z][A-Za-z]*)"
-_CLASS = r":::(?:(?:claim|premise|objection|recommendation|argument|question|relation|implicit)(?:Focus)?|blank)"
+_CLASS = r":::(?:(?:claim|premise|objection|recommendation|argument|question|relation|implicit)(?:Focus)?|point)"
 _STATEMENTS = [
     re.compile(r"flowchart (?:TB|BT|LR|RL)"),
     re.compile(r" {4}(?: {4})?" + _ID + "(?:" + "|".join(_SHAPES) + ")" + _CLASS),
     re.compile(r" {4}subgraph (?:g\d+|legend) \[" + _LABEL + r"\]"),
+    re.compile(r" {8}direction LR"),  # the legend's rows
     re.compile(r" {4}end"),
     re.compile(r" {4}" + _ID + r" (?:-->|-\.-x|---|-\.-|o--o|x--x|-\.-o|==>)(?:\|" + _LABEL + r"\||\|[a-z ]+\|)? "
                + _ID),
+    re.compile(r" {4}" + _ID + r" ~~~ " + _ID),  # invisible: it only places the nodes
     re.compile(r" {4}class " + _ID + r"(?:," + _ID + r")* (?:implicit|relation)"),
     re.compile(r" {4}classDef \w+ (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
     re.compile(r" {4}linkStyle \d+(?:,\d+)* (?:[a-z-]+:[#\w. ]+)(?:,[a-z-]+:[#\w. ]+)*"),
