@@ -8,6 +8,8 @@ the legend must be drawn; and no brief text may add markup to the picture.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +157,120 @@ def test_brief_text_cannot_break_or_mark_up_the_diagram(mermaid_page: Any, text:
     assert "".join(text.split()) in ["".join(s.split()) for s in shown]
     # As written, but for look-alikes of '&' and '<', which Mermaid would read as HTML.
     assert result["title"] == " ".join(text.split()).replace("&", "\uff06").replace("<", "\u2039")
+
+
+# --- large maps: the pieces packed, the legend small and true ----------------------------------
+
+# The drawing's size, the legend's box, and where each label is drawn (its centre).
+_MEASURE = r"""async (text) => {
+  const name = 'm' + Math.random().toString(36).slice(2);
+  const {svg} = await mermaid.render(name, text);
+  const holder = document.createElement('div');
+  holder.innerHTML = svg;
+  document.body.appendChild(holder);
+  const box = holder.querySelector('svg').viewBox.baseVal;
+  let legend = null;
+  for (const cluster of holder.querySelectorAll('g.cluster')) {
+    if (cluster.querySelector('.cluster-label, .nodeLabel')?.textContent.trim() === 'Legend') {
+      const b = cluster.getBBox();
+      legend = {width: b.width, height: b.height,
+                labels: Array.from(holder.querySelectorAll('.nodeLabel, .edgeLabel'))
+                  .filter(e => !e.querySelector('.nodeLabel, .edgeLabel'))  // the innermost
+                  .filter(e => { const r = e.getBoundingClientRect();
+                                 const c = cluster.getBoundingClientRect();
+                                 return r.width > 0 && r.left >= c.left && r.right <= c.right
+                                        && r.top >= c.top && r.bottom <= c.bottom; })
+                  .map(e => e.textContent.trim()).filter(t => t && t !== 'Legend')};
+    }
+  }
+  const labels = Array.from(holder.querySelectorAll('.nodeLabel')).map(e => {
+    const r = e.getBoundingClientRect();
+    return {text: e.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2};
+  });
+  holder.remove();
+  return {width: box.width, height: box.height, legend, labels};
+}"""
+
+
+def _measure(page: Any, text: str) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate(_MEASURE, text)
+    return result
+
+
+def _loose_brief(loose: int, *, section: str | None = None, chains: int = 4) -> argmap.Brief:
+    """``loose`` claims that nothing connects and ``chains`` chains of two premises, an objection
+    to the first, and a recommendation."""
+    where = f", section: {section}" if section else ""
+    lines = ["argmap: 1", "id: loose", "title: Loose", "actors: {gov: {name: Government}}"]
+    if section:
+        lines.append(f"sections: [{section}]")
+    lines.append("claims:")
+    lines += [f"  c{i}: {{text: Unconnected claim number {i} that nothing supports or attacks"
+              f"{where}}}" for i in range(loose)]
+    lines.append("premises:")
+    for k in range(chains):
+        lines.append(f"  p{k}a: {{text: First premise of chain {k}, supports: [p{k}b]{where}}}")
+        lines.append(f"  p{k}b: {{text: Second premise of chain {k}, supports: [r{k}]{where}}}")
+    lines.append("objections:")
+    lines.append(f"  o0: {{text: An objection to the first chain, attacks: [p0b]{where}}}")
+    lines.append("recommendations:")
+    lines += [f"  r{k}: {{text: Recommendation ending chain {k}, addressee: gov{where}}}"
+              for k in range(chains)]
+    return argmap.loads("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("options", [{}, {"direction": "LR"}, {"direction": "TB"},
+                                     {"group": "section"}], ids=str)
+def test_sixty_loose_statements_make_a_square_not_a_row(
+    mermaid_page: Any, options: dict[str, Any]
+) -> None:
+    brief = _loose_brief(60, section="Findings" if options.get("group") else None)
+    size = _measure(mermaid_page, argmap.to_mermaid(brief, **options))
+    # One row (or in LR one column) of sixty boxes was some 28 times wider than high.
+    assert 0.5 < size["width"] / size["height"] < 2, size
+    assert max(size["width"], size["height"]) < 4000, size
+
+
+def test_packed_statements_keep_the_brief_order_from_the_top(mermaid_page: Any) -> None:
+    labels = _measure(mermaid_page, argmap.to_mermaid(_loose_brief(20), legend=False))["labels"]
+    where = {int(found.group(1)): (label["x"], label["y"]) for label in labels
+             if (found := re.match(r"Unconnected claim number (\d+)", label["text"]))}
+    first, second, last = (where[i] for i in (0, 1, 19))
+    assert first[1] < second[1]  # the next one is below it, in the same column
+    assert abs(first[0] - second[0]) < 5
+    assert last[0] > first[0]  # and the last in a later column
+
+
+def test_the_legend_lists_only_what_the_picture_holds(mermaid_page: Any) -> None:
+    brief = argmap.loads(
+        "argmap: 1\nid: small\ntitle: Small\n"
+        "premises:\n  p: {text: A premise, supports: [r]}\n"
+        "recommendations:\n  r: {text: A recommendation}\n"
+    )
+    legend = _measure(mermaid_page, argmap.to_mermaid(brief))["legend"]
+    assert legend is not None
+    assert sorted(legend["labels"]) == ["Premise", "Recommendation", "supports"]
+
+
+def test_the_legend_of_a_shipped_map_is_a_few_short_rows(mermaid_page: Any) -> None:
+    for path in SHIPPED:
+        size = _measure(mermaid_page, argmap.to_mermaid(argmap.load(path)))
+        legend = size["legend"]
+        assert legend is not None
+        # Before, a tall box of samples linked to each other: 387 x 659 for the Karasin map.
+        assert legend["height"] < 0.4 * legend["width"], (path.name, legend)
+        assert legend["height"] < 0.2 * size["height"], (path.name, legend, size["height"])
+
+
+def test_brief_text_cannot_break_or_mark_up_a_packed_diagram(mermaid_page: Any) -> None:
+    claims = "\n".join(f"  c{i}: {{text: {json.dumps(text)}}}"
+                       for i, text in enumerate(HOSTILE * 2))
+    brief = argmap.loads(f"argmap: 1\nid: hostile\ntitle: T\nclaims:\n{claims}\n"
+                         "premises:\n  p: {text: P, supports: [c0]}\n")
+    mermaid = argmap.to_mermaid(brief)
+    assert re.search(r"^    n\d+ ~~~ n\d+$", mermaid, re.M)  # packed by invisible links
+    result = _render(mermaid_page, mermaid)
+    assert result["markup"] == []
+    shown = ["".join(label["text"].split()) for label in result["labels"]]
+    for text in HOSTILE:
+        assert shown.count("".join(text.split())) == 2
