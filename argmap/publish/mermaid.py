@@ -19,7 +19,6 @@ import itertools
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from argmap.collector import paused_collector
 from argmap.errors import ConfigError
@@ -77,7 +76,7 @@ def to_mermaid(
         style = KIND_STYLES[node.kind]
         if node.kind is NodeKind.ARGUMENT:
             label = "#amp;"
-            boxes[ids[node.id]] = _Box(30, 30)
+            boxes[ids[node.id]] = (30.0, 30.0)
         else:
             item = node.item
             wrapped = wrap(clean(node.text), width)
@@ -86,7 +85,7 @@ def to_mermaid(
                 names = wrap("\u2192 " + ", ".join(addressee_names(graph, item)), width)
                 label += "<br><b>" + "<br>".join(mermaid_text(line) for line in names) + "</b>"
                 wrapped = [*wrapped, *names]
-            boxes[ids[node.id]] = _Box.of(wrapped, node.kind)
+            boxes[ids[node.id]] = _box(wrapped, node.kind)
         css = node.kind.value + ("Focus" if node.id == view.focus else "")
         lines[node.id] = (f'{ids[node.id]}{style.mermaid_open}"{label}"{style.mermaid_close}'
                           f":::{css}")
@@ -116,7 +115,7 @@ def to_mermaid(
         elif split and relation in split:
             point = points[relation] = f"r{len(points)}"
             out.append(f'    {point}((" ")):::relation')
-            boxes[point] = _Box(16, 16)
+            boxes[point] = (16.0, 16.0)
             plain = "-.-" if edge.kind is EdgeKind.ATTACK else "---"
             links.append((f"{ids[edge.source]} {plain} {point}", link_style))
             links.append((f"{point} {arrow} {ids[edge.target]}", link_style))
@@ -173,20 +172,17 @@ def _ends(line: str) -> tuple[str, str]:
     return words[0], words[-1]
 
 
-@dataclass(frozen=True)
-class _Box:
-    """About how much room a node takes in Mermaid's drawing, in pixels."""
+#: About how much room a node takes in Mermaid's drawing: (width, height) in pixels.
+_Box = tuple[float, float]
+_WIDE_ENDS = (NodeKind.RECOMMENDATION, NodeKind.OBJECTION)
 
-    width: float
-    height: float
 
-    @classmethod
-    def of(cls, lines: Sequence[str], kind: NodeKind) -> _Box:
-        # Mermaid's 16px sans-serif: about 8px a character and 24px a line, plus the padding
-        # of the shape (a stadium or a hexagon has rounded or pointed ends beyond the text).
-        extra = 30 if kind in (NodeKind.RECOMMENDATION, NodeKind.OBJECTION) else 0
-        longest = max((len(line) for line in lines), default=1)
-        return cls(8.0 * longest + 40 + extra, 24.0 * max(1, len(lines)) + 30)
+def _box(lines: Sequence[str], kind: NodeKind) -> _Box:
+    """The room a label of ``lines`` takes: Mermaid's 16px sans-serif is about 8px a character
+    and 24px a line, plus the padding of the shape (a stadium or a hexagon has rounded or
+    pointed ends beyond the text)."""
+    extra = 30 if kind in _WIDE_ENDS else 0
+    return 8.0 * max(map(len, lines), default=1) + 40 + extra, 24.0 * max(1, len(lines)) + 30
 
 
 #: Mermaid's default spacing between nodes on one rank, and between ranks.
@@ -229,6 +225,8 @@ def _packing(
         homes = {boxed.get(key) for key in members if key not in loose_ends}
         if len(homes) == 1:
             groups.setdefault(homes.pop(), []).append(members)
+    if all(len(group) < PACK_AT_LEAST for group in groups.values()):
+        return []  # a map of one piece, as most are: nothing to rank
 
     ranks = _ranks(boxes, links)
     across = direction in ("BT", "TB")  # ranks are rows, so a rank's nodes lie side by side
@@ -304,8 +302,8 @@ def _extent(
     length = _RANK_SPACING * (len(by_rank) - 1)
     breadth = 0.0
     for row in by_rank.values():
-        along = [box.height if across else box.width for box in row]
-        side = [box.width if across else box.height for box in row]
+        along = [height if across else width for width, height in row]
+        side = [width if across else height for width, height in row]
         length += max(along)
         breadth = max(breadth, sum(side) + _NODE_SPACING * (len(side) - 1))
     return length, breadth
@@ -338,18 +336,19 @@ def _legend(view: MapView, implicit: bool) -> list[tuple[str, str | None]]:
     """
     kinds = {node.kind for node in view.nodes}
     relations: set[str] = {edge.kind.value for edge in view.side}
-    for edge in view.edges:
-        if edge.is_undercut:
-            relations.add("undercut")
-        elif edge.kind in (EdgeKind.PREMISE, EdgeKind.CONCLUSION):
-            relations.add("linked")
-        else:
-            relations.add(edge.kind.value)
+    drawn = {edge.kind for edge in view.edges}  # one pass: a map may have 10,000 edges
+    relations.update(kind.value for kind in drawn - {EdgeKind.ATTACK, EdgeKind.PREMISE,
+                                                     EdgeKind.CONCLUSION})
+    if EdgeKind.PREMISE in drawn or EdgeKind.CONCLUSION in drawn:
+        relations.add("linked")
+    if EdgeKind.ATTACK in drawn:
+        cuts = {edge.is_undercut for edge in view.edges if edge.kind is EdgeKind.ATTACK}
+        relations.update(("undercut" if cut else "attack") for cut in cuts)
     if view.undercuts:
         relations.add("undercut-relation")
 
-    addressed = any(isinstance(node.item, Recommendation) and node.item.addressees
-                    for node in view.nodes)
+    addressed = NodeKind.RECOMMENDATION in kinds and any(
+        isinstance(node.item, Recommendation) and node.item.addressees for node in view.nodes)
     samples = [
         (NodeKind.RECOMMENDATION, "legendRecommendation",
          "Recommendation<br><b>\u2192 addressee</b>" if addressed else "Recommendation"),
