@@ -54,6 +54,7 @@ _INDEX_THRESHOLD = 20_000_000  # quotes x folded characters before an index pays
 _KEY = 32  # characters of a quote's start that the index is keyed on
 _WINDOW = 16 * 1024  # characters after the previous quote's match that are searched first
 _SCANS_BEFORE_INDEX = 64  # whole-text scans allowed before the index of openings is built
+_MISSES_BEFORE_VOCABULARY = 8  # quotes not found before their words are looked up first
 _SCAN_BUDGET = 4_000_000_000  # characters of whole-text scans for the quotes of one brief
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
 
@@ -201,7 +202,8 @@ class SourceText:
 
         A brief mostly quotes its source in order, so each quote is first looked for just after
         the previous one; the index of quote openings is built only for those not found there.
-        A quote whose inner words are not all words of the source is absent without a search.
+        Once a few quotes were not found, a quote whose inner words are not all words of the
+        source is absent without a search.
         What is left costs a scan of the whole text each; those scans have a budget (in
         characters, a few seconds' work), so a brief of thousands of quotes that are nowhere in
         a large source cannot take hours: the quotes the budget did not reach are returned as
@@ -209,9 +211,6 @@ class SourceText:
         """
         needles = [fold(quote) for quote in quotes]
         text = self._plain
-        if self._plain_hyphenated is None:
-            self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)
-        hyphenated = self._plain_hyphenated if self._plain_hyphenated != text else None
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
         index: dict[str, list[int]] | None = None
         vocabulary: set[str] | None = None
@@ -220,6 +219,14 @@ class SourceText:
         last = 0
         scans = 0
         budget = _SCAN_BUDGET
+        misses = 0
+
+        def hyphenated() -> str | None:
+            """The text folded keeping line-end hyphens, if that differs (folded when asked)."""
+            if self._plain_hyphenated is None:
+                self._plain_hyphenated = _fold_plain(self.text, keep_line_end_hyphens=True)
+            return self._plain_hyphenated if self._plain_hyphenated != text else None
+
         for i, needle in enumerate(needles):
             if not needle:
                 absent.append(i)
@@ -229,11 +236,12 @@ class SourceText:
                 last = at
                 continue
             inner = needle.split(" ")[1:-1]
-            if inner:
+            if inner and misses >= _MISSES_BEFORE_VOCABULARY:
                 if vocabulary is None:
                     vocabulary = set(text.split(" "))
-                    if hyphenated is not None:
-                        vocabulary.update(hyphenated.split(" "))
+                    other = hyphenated()
+                    if other is not None:
+                        vocabulary.update(other.split(" "))
                 if not vocabulary.issuperset(inner):
                     absent.append(i)  # a word between two spaces of the quote is no word here
                     continue
@@ -257,13 +265,15 @@ class SourceText:
             if at >= 0:
                 last = at
                 continue
-            if hyphenated is None:
+            misses += 1
+            other = hyphenated()
+            if other is None:
                 absent.append(i)
             elif budget <= 0:
                 unchecked.append(i)
             else:
-                budget -= len(hyphenated)
-                if needle not in hyphenated:
+                budget -= len(other)
+                if needle not in other:
                     absent.append(i)
         return absent, unchecked
 
