@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from argmap.cli.helpformat import ArgmapTyper
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-app = typer.Typer(
+# ArgmapTyper: --help shows parameters as a CLI does (PATH..., --format FORMAT), not Python types.
+app = ArgmapTyper(
     name="argmap",
     help="Turn policy briefs into explicit, checkable argument maps.",
     no_args_is_help=True,

@@ -87,7 +87,7 @@ def chains_command(
     "Examples: argmap evaluate brief.yaml; argmap evaluate brief.yaml -s dfquad --format json"))
 def evaluate_command(
     paths: Annotated[list[Path], typer.Argument(
-        metavar="PATH...", help="Brief files or folders of briefs.")],
+        metavar="PATH", help="Brief files or folders of briefs.")],
     semantics: Annotated[
         Semantics, typer.Option("--semantics", "-s", help="How to weigh the objections.")
     ] = Semantics.grounded,

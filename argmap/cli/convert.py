@@ -48,14 +48,16 @@ _READABLE = (".yaml", ".yml", ".json", ".aif", ".ova", ".argdown", ".ad")
 def convert_command(
     path: Annotated[Path, typer.Argument(help="A file to convert, or a folder of them.")],
     output: Annotated[Path, typer.Option(
-        "--output", "-o",
+        "--output", "-o", metavar="PATH",
         help="File to write (format from its name: .yaml brief, .json or .aif.json AIF, "
              ".ova.json OVA, .argdown Argdown, .graphml GraphML, .cyjs Cytoscape JSON), or a "
              "folder when PATH is one.")],
     from_: Annotated[InputFormat | None, typer.Option(
-        "--from", help="Format of the input (default: from its name and content).")] = None,
+        "--from", metavar="FORMAT",
+        help="Format of the input (default: from its name and content).")] = None,
     to: Annotated[OutputFormat | None, typer.Option(
-        "--to", help="Format to write (default: from the output's name).")] = None,
+        "--to", metavar="FORMAT",
+        help="Format to write (default: from the output's name).")] = None,
     strict: Annotated[bool, typer.Option(
         help="Fail, writing nothing, when anything would be left out.")] = False,
     quiet: Annotated[bool, typer.Option(

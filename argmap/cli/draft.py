@@ -80,8 +80,9 @@ def draft_command(
     path: Annotated[Path, typer.Argument(
         help="The source text to draft from (with --update: the brief to bring up to date).")],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="The brief file to write ('-' for standard output). With "
-                               "--update, default: the brief itself.")] = None,
+        "--output", "-o", metavar="FILE",
+        help="The brief file to write ('-' for standard output). With --update, default: the "
+             "brief itself.")] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="PATH is a brief drafted before: re-read its source, keep what the "
                          "analyst confirmed, re-find each quote and draft the new passages.")]
@@ -89,9 +90,10 @@ def draft_command(
     add_new: Annotated[bool, typer.Option(
         help="With --update: draft the passages no statement quotes yet (else only list "
              "them).")] = True,
-    title: Annotated[str | None, typer.Option(help="The brief's title.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="The brief's title.")] = None,
     brief_id: Annotated[str | None, typer.Option(
-        "--id", help="The brief's id (default: from the output file's name).")] = None,
+        "--id", metavar="ID",
+        help="The brief's id (default: from the output file's name).")] = None,
     force: Annotated[bool, typer.Option(
         help="Replace an existing output file (not the source).")] = False,
 ) -> None:
@@ -206,11 +208,12 @@ def _update(path: Path, output: Path | None, add_new: bool, force: bool) -> None
 def coverage_command(
     path: Annotated[Path, typer.Argument(help="A brief file with a source text.")],
     fail_under: Annotated[float | None, typer.Option(
-        min=0.0, max=100.0,
+        min=0.0, max=100.0, metavar="PERCENT",
         help="Exit 1 when less than this percentage of the source's sentences is quoted.")]
         = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     root: Annotated[Path | None, typer.Option(
+        metavar="FOLDER",
         help="Folder the source may be read from (default: the brief's folder).")] = None,
 ) -> None:
     """List the sentences of a brief's source that no statement quotes, and the share quoted."""

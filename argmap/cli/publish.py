@@ -77,7 +77,7 @@ def render_command(
     path: Annotated[Path, typer.Argument(metavar="PATH",
                                          help="A brief file, or a folder of briefs.")],
     output: Annotated[Path, typer.Option(
-        "--output", "-o",
+        "--output", "-o", metavar="PATH",
         help="File to write (format from its suffix), '-' for standard output, or a folder "
              "when PATH is one.")],
     fmt: Annotated[DiagramFormat | None, typer.Option(
@@ -91,18 +91,20 @@ def render_command(
         help="Where arrows point: BT puts conclusions on top.")] = Direction.BT,
     legend: Annotated[bool, typer.Option(help="Add a key to shapes and arrows.")] = True,
     focus: Annotated[str | None, typer.Option(
-        help="Show only the statements near this id.")] = None,
+        metavar="ID", help="Show only the statements near this id.")] = None,
     depth: Annotated[int, typer.Option(
-        min=0, help="With --focus: how many relations away from it to show.")] = 2,
+        min=0, metavar="N", help="With --focus: how many relations away from it to show.")] = 2,
     upstream: Annotated[bool, typer.Option(
         help="With --focus: show only what leads into it (its reasons and objections, and "
              "theirs), not what it leads to.")] = False,
     width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
         = 30,
     page: Annotated[str | None, typer.Option(
+        metavar="SIZE",
         help="Scale a larger drawing down to fit a page for printing: A4, A3, letter... "
              "(NAME-landscape turns it), or inches as WIDTHxHEIGHT, or WIDTH alone.")] = None,
     caption: Annotated[str | None, typer.Option(
+        metavar="TEXT",
         help="A line under the title that says what the picture shows (default, with "
              "--focus: the statement it is drawn around).")] = None,
     evaluate: Annotated[bool, typer.Option(
@@ -111,10 +113,10 @@ def render_command(
     semantics: Annotated[Semantics, typer.Option(
         "--semantics", "-s", help="With --evaluate: the semantics to use.")] = Semantics.grounded,
     timeout: Annotated[float, typer.Option(
-        min=0.1, help="Seconds Graphviz may take before it is stopped.")] = 60.0,
+        min=0.1, metavar="SECONDS", help="Seconds Graphviz may take before it is stopped.")] = 60.0,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
-    root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
+    root: Annotated[Path | None, typer.Option(metavar="FOLDER", help=_ROOT_HELP)] = None,
 ) -> None:
     """Draw briefs as argument maps: SVG, PNG or PDF (with Graphviz), an interactive HTML map
     (with Graphviz), DOT or Mermaid."""
@@ -166,14 +168,15 @@ def summary_command(
     path: Annotated[Path, typer.Argument(metavar="PATH",
                                          help="A brief file, or a folder of briefs.")],
     output: Annotated[Path, typer.Option(
-        "--output", "-o",
+        "--output", "-o", metavar="PATH",
         help="Markdown file to write, '-' for standard output, or a folder when PATH is one.")],
     template: Annotated[Path | None, typer.Option(
+        metavar="FILE",
         help="Your own Jinja2 template (sandboxed; same variables as the default).")] = None,
     diagram: Annotated[bool, typer.Option(
         help="Embed the map as a Mermaid diagram (GitHub draws it).")] = False,
     chain_limit: Annotated[int, typer.Option(
-        min=1, help="Chains of reasons shown per recommendation.")] = 10,
+        min=1, metavar="N", help="Chains of reasons shown per recommendation.")] = 10,
     evaluate: Annotated[bool, typer.Option(
         help="Say whether each recommendation stands once the objections are weighed, and "
              "which objections remain unanswered.")] = True,
@@ -183,7 +186,7 @@ def summary_command(
     )] = Semantics.dfquad,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
-    root: Annotated[Path | None, typer.Option(help=_ROOT_HELP)] = None,
+    root: Annotated[Path | None, typer.Option(metavar="FOLDER", help=_ROOT_HELP)] = None,
 ) -> None:
     """Summarise briefs in Markdown: recommendations, verdicts, reasons, objections, premises."""
     from argmap.publish import to_markdown

@@ -37,6 +37,7 @@ def serve_command(
     open_browser: Annotated[bool, typer.Option(
         "--open/--no-open", help="Open the preview in the default browser.")] = False,
     root: Annotated[Path | None, typer.Option(
+        metavar="FOLDER",
         help="Folder that sources may be read from (default: the project).")] = None,
 ) -> None:
     """Preview briefs as interactive maps that redraw themselves whenever a file is saved."""

@@ -447,7 +447,8 @@ def validate(
     ] = False,
     root: Annotated[
         Path | None,
-        typer.Option(help="Folder that sources may be read from (default: the project, that "
+        typer.Option(metavar="FOLDER",
+                     help="Folder that sources may be read from (default: the project, that "
                      "is the repository holding the current folder, or the current folder; a "
                      "configuration can only narrow it)."),
     ] = None,
@@ -463,16 +464,18 @@ def validate(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file, not to the screen."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the report to this file, not to the screen."),
     ] = None,
     summary_file: Annotated[
         Path | None,
-        typer.Option(help="Also append a Markdown summary to this file, such as "
+        typer.Option(metavar="FILE", help="Also append a Markdown summary to this file, such as "
                      "$GITHUB_STEP_SUMMARY."),
     ] = None,
     config_file: Annotated[
         Path | None,
-        typer.Option("--config", help="Read settings from this file instead of searching."),
+        typer.Option("--config", metavar="FILE",
+                     help="Read settings from this file instead of searching."),
     ] = None,
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
@@ -485,7 +488,7 @@ def validate(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=0,
+        typer.Option("--jobs", "-j", min=0, metavar="N",
                      help="How many processes check files at once (default: one per core; "
                      f"1: this one alone). A pool starts for {POOL_MIN_FILES} files or more.",
                      show_default=False),
@@ -571,7 +574,8 @@ def validate(
 def check_rendered(
     config_file: Annotated[
         Path | None,
-        typer.Option("--config", help="Read the settings from this file instead of searching."),
+        typer.Option("--config", metavar="FILE",
+                     help="Read the settings from this file instead of searching."),
     ] = None,
     update: Annotated[
         bool, typer.Option("--update", help="Write the outputs anew instead of checking them.")
@@ -703,7 +707,8 @@ def explain(code: Annotated[str, typer.Argument(
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of printing."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to this file instead of printing."),
     ] = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of the brief format."""
