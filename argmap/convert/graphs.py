@@ -43,14 +43,14 @@ def _edges(graph: ArgumentGraph) -> list[tuple[str, str, str, bool]]:
 def to_networkx(brief: Brief) -> networkx.MultiDiGraph[str]:
     """The brief as a ``networkx.MultiDiGraph`` (edge keys are the relation kinds).
 
-    Needs networkx: ``pip install 'argmap[graph]'``.
+    Needs networkx: ``pip install networkx`` (the ``graph`` extra).
     """
     try:
         import networkx
     except ImportError:  # pragma: no cover - exercised only without the extra
         from argmap.errors import ConversionError
 
-        raise ConversionError("to_networkx needs networkx: pip install 'argmap[graph]'",
+        raise ConversionError("to_networkx needs networkx: pip install networkx",
                               path=brief.id) from None
     graph = ArgumentGraph(brief)
     result: networkx.MultiDiGraph[str] = networkx.MultiDiGraph(id=brief.id, title=brief.title)

@@ -32,12 +32,12 @@ In Python, `argmap.draft(text, source_path="sources/x.txt")` returns the same br
 `Brief`.
 
 Sentences are split by [syntok](https://github.com/fnl/syntok), installed with the optional
-extra `pip install 'argmap[draft]'`. It was chosen over pySBD after both were run on the two
-shipped sources: they split them identically (61 and 18 sentences) and agreed on a set of hard
-cases (abbreviations, decimals, quotations, URLs), but syntok split 1 MB in 1.6 s where pySBD
-took 11.6 s for 100 kB (wall time, on the same machine), far outside the 5 s a 1 MB text may
-take. `python benchmarks/bench_draft.py` measures drafting against the shipped briefs and its
-speed on 1 MB.
+extra `draft` (`pip install -e '.[draft]'` in a checkout, or `pip install syntok`). It was
+chosen over pySBD after both were run on the two shipped sources: they split them identically
+(61 and 18 sentences) and agreed on a set of hard cases (abbreviations, decimals, quotations,
+URLs), but syntok split 1 MB in 1.6 s where pySBD took 11.6 s for 100 kB (wall time, on the same
+machine), far outside the 5 s a 1 MB text may take. `python benchmarks/bench_draft.py` measures
+drafting against the shipped briefs and its speed on 1 MB.
 
 `argmap draft --update brief.yaml` re-reads the brief's source. A statement without the draft
 tag, or whose text the analyst rewrote, is kept with every field and relation; a quote no longer

@@ -45,8 +45,8 @@ _HEADING_WORDS = 10
 
 def missing_splitter_message() -> str:
     """What to tell a user who has not installed the sentence splitter."""
-    return ("drafting needs the sentence splitter syntok: install it with "
-            "pip install 'argmap[draft]'")
+    return ("drafting needs the sentence splitter syntok: install it with pip install syntok "
+            "(or the 'draft' extra: pip install -e '.[draft]' in a checkout of argmap)")
 
 
 @dataclass(frozen=True, slots=True)

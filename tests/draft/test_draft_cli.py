@@ -190,7 +190,7 @@ def test_without_the_sentence_splitter_the_message_says_what_to_install(tmp_path
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 2
-    assert "pip install 'argmap[draft]'" in done.stderr and "Traceback" not in done.stderr
+    assert "pip install syntok" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "n.yaml").exists()
 
 
