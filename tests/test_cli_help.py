@@ -85,6 +85,14 @@ def test_examples_are_one_a_line() -> None:
     assert lines[start + 2].startswith("argmap render briefs/ -o maps/")
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_ends_with_examples(command: str) -> None:
+    lines = [line.strip(" │") for line in _help(command).splitlines()]
+    heading = next((i for i, line in enumerate(lines) if line in ("Example:", "Examples:")), None)
+    assert heading is not None, f"argmap {command} --help has no examples"
+    assert lines[heading + 1].startswith(f"argmap {command}")
+
+
 def test_the_installed_command_prints_the_same_help() -> None:
     # Through the console script's own entry point, as a user types it.
     env = {**os.environ, "COLUMNS": "100"}

@@ -44,7 +44,9 @@ _SUFFIX = {"brief": ".yaml", "aif": ".json", "ova": ".ova.json", "argdown": ".ar
 _READABLE = (".yaml", ".yml", ".json", ".aif", ".ova", ".argdown", ".ad")
 
 
-@app.command("convert")
+@app.command("convert", epilog=(
+    "Examples: argmap convert nodeset.json -o brief.yaml; argmap convert brief.yaml -o "
+    "map.argdown; argmap convert corpus/ -o briefs/ --to brief"))
 def convert_command(
     path: Annotated[Path, typer.Argument(help="A file to convert, or a folder of them.")],
     output: Annotated[Path, typer.Option(

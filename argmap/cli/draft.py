@@ -75,7 +75,8 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN - 3] + "..."
 
 
-@app.command("draft")
+@app.command("draft", epilog=(
+    "Examples: argmap draft note.txt -o note.yaml; argmap draft --update note.yaml"))
 def draft_command(
     path: Annotated[Path, typer.Argument(
         help="The source text to draft from (with --update: the brief to bring up to date).")],
@@ -204,7 +205,8 @@ def _update(path: Path, output: Path | None, add_new: bool, force: bool) -> None
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command("coverage")
+@app.command("coverage", epilog=(
+    "Examples: argmap coverage note.yaml; argmap coverage note.yaml --fail-under 80 --json"))
 def coverage_command(
     path: Annotated[Path, typer.Argument(help="A brief file with a source text.")],
     fail_under: Annotated[float | None, typer.Option(

@@ -15,7 +15,8 @@ from argmap.cli.publish import Direction, Grouping
 __all__ = ["serve_command"]
 
 
-@app.command("serve")
+@app.command("serve", epilog=(
+    "Examples: argmap serve brief.yaml; argmap serve briefs/ --port 0 --open"))
 def serve_command(
     path: Annotated[Path, typer.Argument(help="A brief file, or a folder of briefs.")],
     port: Annotated[int | None, typer.Option(
