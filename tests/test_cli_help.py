@@ -105,3 +105,11 @@ def test_the_installed_command_prints_the_same_help() -> None:
 
 def test_the_reference_shows_no_python_type() -> None:
     assert _python_types(CLI_MD.read_text(encoding="utf-8")) == []
+
+
+def test_the_reference_lists_each_command_with_its_whole_first_sentence() -> None:
+    text = CLI_MD.read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        first = " ".join((command.help or "").split("\n\n")[0].split())
+        assert f"* `{name}`: {first}\n" in text, name

@@ -117,6 +117,10 @@ class ArgmapCommand(TyperCommand):
         super().__init__(*args, **kwargs)
         self.help = _joined(self.help)
         self.epilog = _examples(self.epilog)
+        if self.short_help is None and self.help:
+            # The list of commands (in docs/cli.md too, where Click would cut it at 45
+            # characters) shows the help's whole first paragraph.
+            self.short_help = self.help.split("\n\n")[0]
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)
