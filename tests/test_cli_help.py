@@ -113,3 +113,10 @@ def test_the_reference_lists_each_command_with_its_whole_first_sentence() -> Non
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         first = " ".join((command.help or "").split("\n\n")[0].split())
         assert f"* `{name}`: {first}\n" in text, name
+
+
+def test_every_semantics_option_has_the_short_name() -> None:
+    for name in COMMANDS:
+        for row in _help(name).splitlines():
+            if "--semantics" in row:
+                assert re.search(r"--semantics\s+-s\b", row), f"argmap {name}: {row.strip()}"

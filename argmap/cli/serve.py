@@ -34,7 +34,7 @@ def serve_command(
         help="Open the maps with the evaluation shown (it can be switched in the page).")]
         = False,
     semantics: Annotated[Semantics, typer.Option(
-        help="The semantics the pages show first.")] = Semantics.grounded,
+        "--semantics", "-s", help="The semantics the pages show first.")] = Semantics.grounded,
     open_browser: Annotated[bool, typer.Option(
         "--open/--no-open", help="Open the preview in the default browser.")] = False,
     root: Annotated[Path | None, typer.Option(
