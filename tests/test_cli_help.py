@@ -22,6 +22,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 PYTHON_TYPES = re.compile(
     r"<bool>|<path>|<list|<str>|<int|<float|[{}]"
     r"|\b(?:bool|str|int|float|Path|NoneType|Optional|list\[|int range|float range)\b"
+    r"|x>=|<=x"  # a number's bounds, said in words instead
 )
 
 
@@ -75,7 +76,8 @@ def test_flags_show_no_value_and_options_one_word() -> None:
     assert re.match(r"\W*--root\s+FOLDER\s+Folder", _row(text, "--root"))
     # A fixed set of values is said in words, once, in the help text.
     assert "One of: svg, png, pdf, dot, mmd, html." in _words(text)
-    assert "One of:" not in _words(_help("validate"))  # its --format help names every value already
+    assert "One of:" not in _words(_help("validate"))
+    assert "Wrap labels at this many characters. At least 8." in _words(text)  # its --format help names every value already
 
 
 def test_examples_are_one_a_line() -> None:

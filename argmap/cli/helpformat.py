@@ -9,6 +9,7 @@ usage line. Here, instead:
 - an option that takes a value shows one plain upper-case word (its ``metavar=`` when the
   declaration gives one, else its long name: ``--format FORMAT``), and an option with a fixed set
   of values says them in its help text unless that text already names every one;
+- a number's bounds are said in words ("At least 8."), not as ``x>=8`` beside its metavar;
 - an argument is its upper-case name, ``PATH...`` when it takes several, and the usage line
   reads ``argmap evaluate [OPTIONS] PATH...``, with ``[PATH]`` for one that may be left out.
 
@@ -53,6 +54,24 @@ def _with_choices(help_text: str | None, choices: list[str]) -> str | None:
     return f"{text.rstrip()} {sentence}" if text else sentence
 
 
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _with_range(help_text: str | None, low: float | None, high: float | None) -> str | None:
+    """The help text, with the values a number may take said in words (not ``x>=8``)."""
+    if low is None and high is None:
+        return help_text
+    if low is not None and high is not None:
+        sentence = f"From {_number(low)} to {_number(high)}."
+    elif low is not None:
+        sentence = f"At least {_number(low)}."
+    else:
+        sentence = f"At most {_number(high)}."  # type: ignore[arg-type]
+    text = (help_text or "").rstrip()
+    return f"{text} {sentence}" if text else sentence
+
+
 class PlainArgument(TyperArgument):
     """A positional argument shown by its name alone: ``PATH``, ``PATH...``, ``[PATH]``."""
 
@@ -74,6 +93,9 @@ class PlainOption(TyperOption):
             return None
         return self.metavar
 
+    def _get_number_range_help_str(self) -> str | None:
+        return None  # said in the help text instead, in words
+
 
 def _plain(param: Any) -> None:
     """Give one of Typer's parameters the display subclass (once), its metavar and its choices."""
@@ -88,6 +110,8 @@ def _plain(param: Any) -> None:
             longest = max(param.opts, key=len).lstrip("-/")
             param.metavar = longest.replace("-", "_").upper()
         param.help = _with_choices(param.help, _choices(param))
+        if not param.count:
+            param.help = _with_range(param.help, param.min, param.max)
 
 
 def _joined(text: str | None) -> str | None:

@@ -97,7 +97,8 @@ def render_command(
     upstream: Annotated[bool, typer.Option(
         help="With --focus: show only what leads into it (its reasons and objections, and "
              "theirs), not what it leads to.")] = False,
-    width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
+    width: Annotated[int, typer.Option(
+        min=8, metavar="N", help="Wrap labels at this many characters.")]
         = 30,
     page: Annotated[str | None, typer.Option(
         metavar="SIZE",

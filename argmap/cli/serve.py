@@ -28,7 +28,8 @@ def serve_command(
         = Grouping.section,
     direction: Annotated[Direction, typer.Option(
         help="Where arrows point: BT puts conclusions on top.")] = Direction.BT,
-    width: Annotated[int, typer.Option(min=8, help="Wrap labels at this many characters.")]
+    width: Annotated[int, typer.Option(
+        min=8, metavar="N", help="Wrap labels at this many characters.")]
         = 30,
     evaluate: Annotated[bool, typer.Option(
         help="Open the maps with the evaluation shown (it can be switched in the page).")]
