@@ -60,14 +60,14 @@ def _number(value: float) -> str:
 
 def _with_range(help_text: str | None, low: float | None, high: float | None) -> str | None:
     """The help text, with the values a number may take said in words (not ``x>=8``)."""
-    if low is None and high is None:
-        return help_text
     if low is not None and high is not None:
         sentence = f"From {_number(low)} to {_number(high)}."
     elif low is not None:
         sentence = f"At least {_number(low)}."
+    elif high is not None:
+        sentence = f"At most {_number(high)}."
     else:
-        sentence = f"At most {_number(high)}."  # type: ignore[arg-type]
+        return help_text
     text = (help_text or "").rstrip()
     return f"{text} {sentence}" if text else sentence
 
