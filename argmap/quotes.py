@@ -135,6 +135,28 @@ def fold(text: str) -> str:
     return _Folded(text, keep_line_end_hyphens=False).text.strip()
 
 
+# ASCII white space other than a plain space (what ``\s`` matches below 128).
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def fold_all(texts: Sequence[str]) -> list[str]:
+    """``[fold(text) for text in texts]``, quicker when most need no folding.
+
+    Each regular-expression search costs microseconds even on a short quote; a brief's quotes
+    are mostly ASCII with single spaces, which a few substring tests over all of them at once
+    (C-level scans) can tell, so that only the others are searched one by one.
+    """
+    joined = "\x00".join(texts)  # a separator no folding rule matches or spans
+    if _plain_ascii(joined):
+        return [text.strip() for text in texts]
+    return [text.strip() if _plain_ascii(text) else fold(text) for text in texts]
+
+
+def _plain_ascii(text: str) -> bool:
+    """True for ASCII text without a double space or other white space: nothing to fold."""
+    return text.isascii() and "  " not in text and not any(c in text for c in _ASCII_SPACES)
+
+
 class SourceText:
     """A source document that quotes are looked up in."""
 
@@ -209,7 +231,7 @@ class SourceText:
         a large source cannot take hours: the quotes the budget did not reach are returned as
         unchecked, for the caller to say so.
         """
-        needles = [fold(quote) for quote in quotes]
+        needles = fold_all(quotes)
         text = self._plain
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
         index: dict[str, list[int]] | None = None
@@ -279,7 +301,7 @@ class SourceText:
 
     def _locate_all(self, quotes: Sequence[str]) -> list[tuple[_Folded, int, int] | None]:
         """Find each quote's folded start; an index of quote openings replaces a scan each."""
-        needles = [fold(quote) for quote in quotes]
+        needles = fold_all(quotes)
         text = self._joined.text
         use_index = len(quotes) * len(text) >= _INDEX_THRESHOLD
         index = self._opening_index(text, needles) if use_index else {}

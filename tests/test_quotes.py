@@ -178,3 +178,19 @@ def test_validate_says_how_many_quotes_the_budget_left_unchecked(
     assert lines[-1].startswith("b.yaml:16:")  # at the first quote that was not checked
     assert "50 quotes from here on could not be checked" in lines[-1]
     assert "fix the quotes reported above" in lines[-1]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_folding_many_quotes_at_once_folds_each_as_alone(seed: int) -> None:
+    import random
+
+    from argmap.quotes import fold_all
+
+    rng = random.Random(seed)
+    pieces = ["a", "b-", "c", " ", "  ", "\n", "\t", "\r", "\x0b", "\x1c", "\u00a0", "\u2019",
+              "\u201c", "\u00ad", "-\n", "\x00", "é"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+             for _ in range(rng.randint(0, 30))]
+    plain = [text.replace("\x00", "") for text in texts if rng.random() < 0.7]
+    for batch in (texts, plain, [t for t in plain if t.isascii()]):
+        assert fold_all(batch) == [fold(text) for text in batch]
