@@ -548,14 +548,20 @@ class ArgumentGraph:
         Kahn's algorithm: cheap, and on a brief without circular support (nearly every brief)
         it leaves nothing for the slower search for the cycles themselves.
         """
-        successors = {key: self.support_successors(key) for key in self.nodes}
+        # Built from one pass over the edges, not a filtered list a node.
+        successors: dict[str, list[str]] = {}
         pending = dict.fromkeys(self.nodes, 0)
-        for targets in successors.values():
-            for target in targets:
-                pending[target] += 1
+        flow = _SUPPORT_FLOW
+        for edge in self.edges:
+            if edge.kind in flow:
+                successors.setdefault(edge.source, []).append(edge.target)
+                pending[edge.target] += 1
+        if not successors:
+            return set()
         ready = [key for key, count in pending.items() if count == 0]
+        nothing: list[str] = []
         while ready:
-            for target in successors[ready.pop()]:
+            for target in successors.get(ready.pop(), nothing):
                 pending[target] -= 1
                 if pending[target] == 0:
                     ready.append(target)
