@@ -12,6 +12,7 @@ of hashing strings.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -219,12 +220,14 @@ class FrameworkIndex:
         cancelled: set[tuple[int, int]] = set()
         if fw.preferences:
             stronger = _strict_preference(fw.preferences, id_of, ns)
-            # Only an attack on a statement that some preference names can be cancelled; find
+            # Only an attack between two statements that preferences name can be cancelled; find
             # those with C-level scans before looking at any pair.
             named = {_lookup(id_of, sid) for pair in fw.preferences for sid in pair}
             candidates = compress(range(len(a_dst)), map(named.__contains__, a_dst))
             cancelled = {
-                (a_src[i], a_dst[i]) for i in candidates if stronger(a_dst[i], a_src[i])
+                (a_src[i], a_dst[i])
+                for i in candidates
+                if a_src[i] in named and stronger(a_dst[i], a_src[i])  # both ends are named
             }
 
         # Links: the relations something undercuts or concedes, each a node of its own.
@@ -255,33 +258,24 @@ class FrameworkIndex:
             supports_out[a].append(c)
             n_reasons[c] += 1
 
-        linked_supports = {(u, v) for kind, u, v in links if kind == "support"}
-        linked_attacks = {(u, v) for kind, u, v in links if kind == "attack"}
-        if linked_supports:
-            from_linked = {u for u, _ in linked_supports}
-            for u, v in zip(s_src, s_dst, strict=True):
-                if u in from_linked and (u, v) in linked_supports:
-                    continue
-                supports_out[u].append(v)
-                n_reasons[v] += 1
-        else:
-            for u, v in zip(s_src, s_dst, strict=True):
-                supports_out[u].append(v)
-            for v in s_dst:
-                n_reasons[v] += 1
-        if cancelled or linked_attacks:
-            skip = cancelled | linked_attacks
-            from_skipped = {u for u, _ in skip}
-            for u, v in zip(a_src, a_dst, strict=True):
-                if u in from_skipped and (u, v) in skip:
-                    continue
-                attacks_out[u].append(v)
-                n_attackers[v] += 1
-        else:
-            for u, v in zip(a_src, a_dst, strict=True):
-                attacks_out[u].append(v)
-            for v in a_dst:
-                n_attackers[v] += 1
+        # Every edge first, by the loops that do least a pair; then the few that links carry
+        # instead, or that a preference cancels, are taken out again. Removing keeps the order
+        # of the rest, so the lists are what filtering pair by pair would give.
+        for u, v in zip(s_src, s_dst, strict=True):
+            supports_out[u].append(v)
+        for v, count in Counter(s_dst).items():
+            n_reasons[v] += count
+        for u, v in zip(a_src, a_dst, strict=True):
+            attacks_out[u].append(v)
+        for v, count in Counter(a_dst).items():
+            n_attackers[v] += count
+        for kind, u, v in links:
+            if kind == "support":
+                supports_out[u].remove(v)
+                n_reasons[v] -= 1
+        for u, v in cancelled.union((u, v) for kind, u, v in links if kind == "attack"):
+            attacks_out[u].remove(v)
+            n_attackers[v] -= 1
 
         for i, (kind, u, v) in enumerate(links):
             node = n_named + i
