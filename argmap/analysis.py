@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap.collector import paused_collector
-from argmap.estimative import base_score
+from argmap.estimative import author_voices, base_scores_of
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief, SupportRef
 
@@ -178,18 +178,10 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
         tuple(supports),
         tuple(attacks),
     )
-    # An explicit base_score, or else what the statement's words say (argmap.estimative).
-    base_scores: dict[str, float] = {}
-    for node in graph.statements():
-        item = node.item
-        if (
-            item.base_score is not None  # type: ignore[union-attr]
-            or item.likelihood is not None  # type: ignore[union-attr]
-            or item.qualifier  # type: ignore[union-attr]
-        ):
-            score = base_score(item)
-            if score is not None:
-                base_scores[node.id] = score
+    # An explicit base_score, or else what the statement's words say, or else a plain
+    # assertion's or proposal's score tempered by whose voice it is in (argmap.estimative).
+    base_scores = base_scores_of(
+        ((node.id, node.item) for node in graph.statements()), author_voices(graph.brief))
     # An undercut of an attack on an argument that evaluation leaves out has nothing to act on.
     undercuts = tuple(
         (e.source, (rel.kind.value, rel.source, rel.target))
@@ -253,7 +245,6 @@ def _framework_of_brief(brief: Brief) -> Framework:
     equivalences: list[tuple[str, str]] = []
     oppositions: list[tuple[str, str]] = []
     pending: list[tuple[str, Any]] = []
-    base_scores: dict[str, float] = {}
     rare = itemgetter("concedes", "outweighs", "undercuts", "rephrases", "contrary",
                       "contradicts")
     for key, item in statements:
@@ -274,11 +265,6 @@ def _framework_of_brief(brief: Brief) -> Framework:
             equivalences.extend((key, t) for t in item.rephrases if kind_of(t) == statement)
             oppositions.extend((key, t) for t in item.contrary if kind_of(t) == statement)
             oppositions.extend((key, t) for t in item.contradicts if kind_of(t) == statement)
-        if (fields["base_score"] is not None or fields["likelihood"] is not None
-                or fields["qualifier"]):
-            score = base_score(item)
-            if score is not None:
-                base_scores[key] = score
     supports = list(compress(supports, map(
         (statement,).__contains__, map(kind_of, map(itemgetter(1), supports)))))
     attacks = list(compress(attacks, map(
@@ -322,6 +308,7 @@ def _framework_of_brief(brief: Brief) -> Framework:
                     else tuple(attacks))
     spread_supports, spread_attacks = _same_and_opposed(
         oppositions, equivalences, tuple(supports), kept_attacks)
+    base_scores = base_scores_of(statements, author_voices(brief))
     return Framework(
         tuple(key for key, _ in statements),
         arguments,

@@ -4,24 +4,33 @@ A brief says how sure it is in words: ``likelihood`` (the estimative terms of US
 Community Directive 203), ``confidence`` (low, moderate, high) and a free ``qualifier`` ("might",
 "probably", "almost certainly"). The gradual semantics need a number; this module turns the words
 into one by the table in docs/semantics.md, and turns a strength back into a verdict. An explicit
-``base_score`` always wins.
+``base_score`` always wins. A statement whose words say nothing about how sure it is gets the
+score of a plain assertion, tempered by who makes it (:data:`VOICE_CONFIDENCE`): the author, the
+analyst who reconstructed an unstated premise, or another speaker the brief reports.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from typing import Any
 
 __all__ = [
+    "ASSERTION_SCORE",
     "CONFIDENCE_WEIGHTS",
     "HEDGE_TERMS",
     "LIKELIHOOD_BANDS",
     "LIKELIHOOD_SCORES",
     "OPEN_BAND",
+    "PROPOSAL_SCORE",
+    "VOICE_CONFIDENCE",
+    "author_voices",
     "base_score",
     "base_score_source",
+    "base_scores_of",
     "hedge_likelihood",
     "verdict_label",
+    "voice",
 ]
 
 #: ICD 203's probability band of each estimative term, as (low, high).
@@ -41,10 +50,12 @@ LIKELIHOOD_SCORES: dict[str, float] = {
 }
 
 #: Hedge words and phrases in a ``qualifier``, each read as a score. The possibility hedges
-#: (might, may, could, perhaps, possibly, maybe) commit to nothing; readers put them a little
-#: below even in studies of verbal probability since Lichtenstein and Newman (1967), so they
-#: read as 0.4. The rest take the middle of the ICD 203 band they name. Longer phrases are
-#: matched first, so "probably not" is not read as "probably".
+#: (might, may, could, perhaps, possible, potential, ...) say that a thing can be and commit to
+#: no band either way, so they read as the middle of "roughly even chance", 0.5: alone, such a
+#: statement is open, neither standing nor falling. The rest take the middle of the ICD 203 band
+#: they name. Longer phrases are matched first, so "probably not" is not read as "probably".
+_EVEN = LIKELIHOOD_SCORES["roughly even chance"]
+
 HEDGE_TERMS: dict[str, float] = {
     "almost certainly not": LIKELIHOOD_SCORES["almost no chance"],
     "almost no chance": LIKELIHOOD_SCORES["almost no chance"],
@@ -55,13 +66,16 @@ HEDGE_TERMS: dict[str, float] = {
     "probably not": LIKELIHOOD_SCORES["unlikely"],
     "unlikely": LIKELIHOOD_SCORES["unlikely"],
     "doubtful": LIKELIHOOD_SCORES["unlikely"],
-    "might": 0.4,
-    "may": 0.4,
-    "could": 0.4,
-    "perhaps": 0.4,
-    "possibly": 0.4,
-    "maybe": 0.4,
-    "conceivably": 0.4,
+    "might": _EVEN,
+    "may": _EVEN,
+    "could": _EVEN,
+    "perhaps": _EVEN,
+    "possibly": _EVEN,
+    "possible": _EVEN,
+    "potential": _EVEN,
+    "potentially": _EVEN,
+    "maybe": _EVEN,
+    "conceivably": _EVEN,
     "roughly even": LIKELIHOOD_SCORES["roughly even chance"],
     "even chance": LIKELIHOOD_SCORES["roughly even chance"],
     "appears to": LIKELIHOOD_SCORES["likely"],
@@ -85,6 +99,27 @@ HEDGE_TERMS: dict[str, float] = {
 #: how argmap lets weak evidence temper a strong estimate).
 CONFIDENCE_WEIGHTS: dict[str, float] = {"low": 0.5, "moderate": 0.75, "high": 1.0}
 
+#: The score of a plain assertion, a statement made without a hedge: the author states it as
+#: so, which ICD 203's bands put no lower than "very likely"; argmap takes that band's middle
+#: rather than "almost certain", which authors say in words when they mean it, so that an
+#: objection to a flat statement still has room to weigh.
+ASSERTION_SCORE: float = LIKELIHOOD_SCORES["very likely"]
+
+#: The score of a recommendation whose words say nothing about how sure it is: a proposal for
+#: action is not a report of how things are, and the brief argues for it (AM203 asks that
+#: something supports every recommendation), so its reasons and objections carry it from
+#: ICD 203's "roughly even chance". Options of a question are recommendations too: each starts
+#: even, and the weighing decides.
+PROPOSAL_SCORE: float = LIKELIHOOD_SCORES["roughly even chance"]
+
+#: The confidence a statement is held with when the brief gives none, by whose voice it is in
+#: (:func:`voice`): the author's own words are held with high confidence; what the author does
+#: not say in its own words is held with low confidence: an unstated premise that the analyst
+#: reconstructed ("implicit"), since the text relies on it without committing to it, and what
+#: the brief reports another speaker saying ("reported"), since a report is not an
+#: endorsement. The weights of :data:`CONFIDENCE_WEIGHTS` then draw the score towards 0.5.
+VOICE_CONFIDENCE: dict[str, str] = {"author": "high", "implicit": "low", "reported": "low"}
+
 #: Strengths in this closed band are "open" under a gradual semantics: ICD 203's "roughly even
 #: chance". Above it a statement stands, below it it falls.
 OPEN_BAND: tuple[float, float] = LIKELIHOOD_BANDS["roughly even chance"]
@@ -105,12 +140,35 @@ def hedge_likelihood(qualifier: str) -> float | None:
     return HEDGE_TERMS[re.sub(r"\s+", " ", found.group(0).lower())]
 
 
-def base_score_source(statement: Any) -> tuple[float | None, str | None]:
-    """A statement's base score and what it came from: ``"base_score"``, ``"likelihood"``,
-    ``"qualifier"``, or ``(None, None)`` when its words say nothing (the default applies).
+def voice(statement: Any, authors: Collection[str] = ()) -> str:
+    """Whose voice a statement is in: ``"implicit"`` when the brief marks it unstated,
+    ``"reported"`` when its ``speaker`` is someone other than the author, else ``"author"``.
 
-    An explicit ``base_score`` wins; then ``likelihood``; then a hedge in ``qualifier``. The
-    score from words is then drawn towards 0.5 by ``confidence`` (:data:`CONFIDENCE_WEIGHTS`).
+    ``authors`` holds the actor ids that speak for the brief's author (a news report's own
+    agency, say): a statement they speak is the author's.
+    """
+    if getattr(statement, "implicit", False):
+        return "implicit"
+    speaker = getattr(statement, "speaker", None)
+    if speaker is not None and speaker not in authors:
+        return "reported"
+    return "author"
+
+
+def base_score_source(
+    statement: Any, authors: Collection[str] | None = None
+) -> tuple[float | None, str | None]:
+    """A statement's base score and what it came from: ``"base_score"``, ``"likelihood"``,
+    ``"qualifier"``, ``"assertion"`` or ``"proposal"``.
+
+    An explicit ``base_score`` wins; then ``likelihood``; then a hedge in ``qualifier`` (on a
+    recommendation, a hedge can lower :data:`PROPOSAL_SCORE` but not raise it); then, when the
+    words say nothing, :data:`ASSERTION_SCORE`, or :data:`PROPOSAL_SCORE` for a recommendation.
+    The score is then drawn towards 0.5 by ``confidence`` (:data:`CONFIDENCE_WEIGHTS`), or,
+    when the brief gives none, by the confidence its voice implies (:data:`VOICE_CONFIDENCE`,
+    :func:`voice`; ``authors`` are the actor ids that speak for the author). With ``authors``
+    None, voice is not considered and a statement whose words say nothing gives
+    ``(None, None)``: the framework's own default then applies.
     """
     explicit = getattr(statement, "base_score", None)
     if explicit is not None:
@@ -119,22 +177,69 @@ def base_score_source(statement: Any) -> tuple[float | None, str | None]:
     origin: str | None = None
     likelihood = getattr(statement, "likelihood", None)
     qualifier = getattr(statement, "qualifier", None)
+    proposal = getattr(statement, "kind", None) == "recommendation"
     if likelihood is not None:
         score, origin = LIKELIHOOD_SCORES[likelihood], "likelihood"
     elif qualifier:
         score = hedge_likelihood(qualifier)
         origin = "qualifier" if score is not None else None
+        if score is not None and proposal:
+            # A hedge tempers a proposal; it never makes it surer than the plain proposal.
+            score = min(score, PROPOSAL_SCORE)
     if score is None:
-        return None, None
+        if authors is None:
+            return None, None
+        score, origin = (PROPOSAL_SCORE, "proposal") if proposal else (ASSERTION_SCORE, "assertion")
     confidence = getattr(statement, "confidence", None)
+    if confidence is None and authors is not None:
+        confidence = VOICE_CONFIDENCE[voice(statement, authors)]
     if confidence is not None:
         score = 0.5 + (score - 0.5) * CONFIDENCE_WEIGHTS[confidence]
     return round(score, 4), origin
 
 
-def base_score(statement: Any) -> float | None:
+def base_score(statement: Any, authors: Collection[str] | None = None) -> float | None:
     """A statement's base score from its fields (see :func:`base_score_source`), or None."""
-    return base_score_source(statement)[0]
+    return base_score_source(statement, authors)[0]
+
+
+def base_scores_of(
+    statements: Iterable[tuple[str, Any]], authors: Collection[str]
+) -> dict[str, float]:
+    """The base score of each ``(id, statement)``, by :func:`base_score_source`.
+
+    A statement that has no ``base_score``, ``likelihood``, ``qualifier`` or ``confidence``,
+    is not implicit and has no speaker, the common case in a large brief, takes its kind's
+    score without the general rule's steps.
+    """
+    scores: dict[str, float] = {}
+    plain = {"recommendation": PROPOSAL_SCORE}
+    for key, item in statements:
+        fields = item.__dict__  # a pydantic model's values: cheaper to read than attributes
+        if (fields["base_score"] is None and fields["likelihood"] is None
+                and not fields["qualifier"] and fields["confidence"] is None
+                and not fields["implicit"] and fields["speaker"] is None):
+            score: float | None = plain.get(item.kind, ASSERTION_SCORE)
+        else:
+            score = base_score_source(item, authors)[0]
+        if score is not None:
+            scores[key] = score
+    return scores
+
+
+def author_voices(brief: Any) -> frozenset[str]:
+    """The actor ids that speak for a brief's author: those whose id or name is one of the
+    brief's ``authors`` or its source's ``publisher`` (case ignored)."""
+    names = {name.casefold() for name in getattr(brief, "authors", ())}
+    source = getattr(brief, "source", None)
+    publisher = getattr(source, "publisher", None)
+    if publisher:
+        names.add(publisher.casefold())
+    return frozenset(
+        key
+        for key, actor in getattr(brief, "actors", {}).items()
+        if key.casefold() in names or actor.name.casefold() in names
+    )
 
 
 def verdict_label(strength: float) -> str:
