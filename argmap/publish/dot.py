@@ -237,8 +237,13 @@ class _Writer:
     def _title(self, depth: int, caption: str | None) -> str:
         text = f"<B>{dot_html(clean(self.graph.brief.title))}</B>"
         if caption is None and self.view.focus is not None:
-            around = self.graph.nodes[self.view.focus].text
-            if self.view.upstream:
+            focused = self.graph.nodes[self.view.focus]
+            around = focused.text
+            if focused.kind is NodeKind.QUESTION:
+                caption = (f"The question: {around}" if depth < 1
+                           else f"The options for: {around}" if depth < 2
+                           else f"The options and their pros and cons for: {around}")
+            elif self.view.upstream:
                 caption = f"What leads to: {around}"
             else:
                 steps = "step" if depth == 1 else "steps"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from argmap.errors import ConfigError
-from argmap.graph import ArgumentGraph, Edge, Node
+from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind, Relation
 from argmap.model import Argument, Brief, Recommendation
 from argmap.publish.text import clean, short_name
 
@@ -110,7 +110,8 @@ def select(
     """The nodes, edges and clusters a diagram of ``subject`` shows.
 
     ``focus`` limits the view to the statements within ``depth`` relations of one statement or
-    argument (an argument in view comes with all its premises and its conclusion); with
+    argument (an argument in view comes with all its premises and its conclusion), or, for a
+    question, to its options and their pros and cons (see :func:`_question_view`); with
     ``upstream``, only relations that lead into the focus are followed (its reasons and
     objections, the replies to those, and so on), not what the focus itself leads to. Raises
     :class:`~argmap.errors.ConfigError` for an unknown id, group or depth.
@@ -131,7 +132,12 @@ def select(
                               f"has that id{hint}")
         if depth < 0:
             raise ConfigError(f"the depth must be 0 or more, not {depth}")
-        keep = _upstream(graph, focus, depth) if upstream else graph.neighbourhood(focus, depth)
+        if graph.nodes[focus].kind is NodeKind.QUESTION:
+            keep = _question_view(graph, focus, depth)
+        elif upstream:
+            keep = _upstream(graph, focus, depth)
+        else:
+            keep = graph.neighbourhood(focus, depth)
         # An argument is drawn whole: a junction without its premises would say nothing.
         for key in list(keep):
             node = graph.nodes[key]
@@ -174,6 +180,42 @@ def _upstream(graph: ArgumentGraph, centre: str, depth: int) -> set[str]:
                     following.append(edge.source)
         frontier = following
     return seen
+
+
+_PRO_OR_CON = (EdgeKind.SUPPORT, EdgeKind.ATTACK, EdgeKind.CONCLUSION)
+
+
+def _question_view(graph: ArgumentGraph, question: str, depth: int) -> set[str]:
+    """What a focus on a question shows: the question (depth 0); its options (depth 1); each
+    option's pros and cons, that is its direct supporters, linked arguments and attackers, with
+    whatever undercuts one of those relations or arguments and whatever concedes a con (depth
+    2); and, deeper, what leads into those pros and cons, ``depth - 2`` relations back. Nothing
+    an option itself leads to is shown: the picture is the question's, not the options'."""
+    keep = {question}
+    if depth < 1:
+        return keep
+    options = graph.options_of(question)
+    keep.update(options)
+    if depth < 2:
+        return keep
+    sides: set[str] = set()
+    for option in options:
+        for edge in graph.incoming(option):
+            if edge.kind not in _PRO_OR_CON:
+                continue
+            sides.add(edge.source)
+            if edge.kind is EdgeKind.CONCLUSION:  # a linked argument: what attacks it undercuts
+                sides.update(e.source for e in graph.incoming(edge.source, EdgeKind.ATTACK))
+            else:
+                sides.update(graph.undercutters_of_relation(
+                    Relation(edge.kind, edge.source, option)))
+            if edge.kind is EdgeKind.ATTACK:  # a conceded con is answered by its conceder
+                sides.update(e.source for e in graph.incoming(edge.source, EdgeKind.CONCEDES))
+    keep.update(sides)
+    if depth > 2:
+        for key in sides:
+            keep.update(_upstream(graph, key, depth - 2))
+    return keep
 
 
 def _clusters(graph: ArgumentGraph, nodes: tuple[Node, ...], group: str) -> tuple[Cluster, ...]:
