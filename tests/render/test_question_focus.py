@@ -67,10 +67,7 @@ def test_a_question_focus_draws_exactly_the_options_and_their_pros_and_cons() ->
     # Deeper: what leads into the pros and cons, one relation back per step.
     deeper = _names(argmap.to_dot(brief, focus="how", depth=3, legend=False))
     assert {"reason-for-pro", "refuted-by"} <= deeper and "after" not in deeper
-
-
-def test_each_option_carries_its_verdict() -> None:
-    brief = argmap.loads(OPTIONS)
+    # Each option carries its verdict, under every semantics.
     for semantics in ("grounded", "dfquad", "quadratic-energy"):
         result = argmap.evaluate(brief, semantics)
         dot = argmap.to_dot(brief, focus="how", evaluation=result, legend=False)
@@ -96,5 +93,6 @@ def test_the_question_view_of_the_georgia_brief_lays_out(tmp_path: Path) -> None
         return f"<title>s:{key.replace('-', '&#45;')}</title>" in done.stdout
 
     assert all(drawn(option) for option in options)
+    assert "The options and their pros and cons for:" in done.stdout
     # What the options lead to, and the reasons behind their pros, are left out.
     assert not drawn("little-prospect-for-dialogue") and not drawn("nato-membership-off-agenda")
