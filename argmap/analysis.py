@@ -132,15 +132,16 @@ def chains(
 
 
 @paused_collector()
-def to_framework(subject: Brief | ArgumentGraph) -> Framework:
+def to_framework(subject: Brief | ArgumentGraph, *, scores: bool = True) -> Framework:
     """The bipolar framework that evaluation works on.
 
     From a graph, it is read off the graph's edges; from a brief, it is read straight from the
     brief by :func:`_framework_of_brief`, with the same result (a property test holds the two
-    equal) at a fraction of the cost of building the whole graph.
+    equal) at a fraction of the cost of building the whole graph. With ``scores`` false the
+    framework has no base scores (grounded semantics reads none), which saves computing them.
     """
     if not isinstance(subject, ArgumentGraph):
-        return _framework_of_brief(subject)
+        return _framework_of_brief(subject, scores=scores)
     from argmap.evaluation import Framework
 
     graph = subject
@@ -181,7 +182,8 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
     # An explicit base_score, or else what the statement's words say, or else a plain
     # assertion's or proposal's score tempered by whose voice it is in (argmap.estimative).
     base_scores = base_scores_of(
-        ((node.id, node.item) for node in graph.statements()), author_voices(graph.brief))
+        ((node.id, node.item) for node in graph.statements()), author_voices(graph.brief)
+    ) if scores else {}
     # An undercut of an attack on an argument that evaluation leaves out has nothing to act on.
     undercuts = tuple(
         (e.source, (rel.kind.value, rel.source, rel.target))
@@ -204,7 +206,7 @@ def to_framework(subject: Brief | ArgumentGraph) -> Framework:
 _STATEMENT, _ARGUMENT, _QUESTION = 0, 1, 2
 
 
-def _framework_of_brief(brief: Brief) -> Framework:
+def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
     """``to_framework(ArgumentGraph(brief))``, read straight from the brief.
 
     Evaluation needs only the relations, not the graph's nodes, paths, adjacency and dangling
@@ -308,7 +310,7 @@ def _framework_of_brief(brief: Brief) -> Framework:
                     else tuple(attacks))
     spread_supports, spread_attacks = _same_and_opposed(
         oppositions, equivalences, tuple(supports), kept_attacks)
-    base_scores = base_scores_of(statements, author_voices(brief))
+    base_scores = base_scores_of(statements, author_voices(brief)) if scores else {}
     return Framework(
         tuple(key for key, _ in statements),
         arguments,
@@ -378,7 +380,7 @@ def grounded_labels(subject: Brief | ArgumentGraph) -> dict[str, str]:
     """The grounded label of every statement and argument: ``"in"``, ``"out"`` or ``"undec"``."""
     from argmap.evaluation import grounded
 
-    return _label_texts(grounded(to_framework(subject)))
+    return _label_texts(grounded(to_framework(subject, scores=False)))
 
 
 @dataclass(frozen=True)
@@ -431,7 +433,8 @@ def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Eva
     from argmap import evaluation as engine
     from argmap.estimative import verdict_label
 
-    framework = to_framework(subject)
+    # Grounded semantics reads no base scores, so it does not compute them.
+    framework = to_framework(subject, scores=semantics != "grounded")
     grounded = _label_texts(engine.grounded(framework))
     if semantics == "grounded":
         relations: dict[tuple[str, str, str], str | float] = {
