@@ -12,7 +12,8 @@ of hashing strings.
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import Counter, deque
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -292,17 +293,8 @@ class FrameworkIndex:
             n_attackers[node] += 1
 
         base = [DEFAULT_BASE_SCORE] * ns
-        for sid, score in fw.base_scores.items():
-            found = get(sid)
-            if found is None or found >= ns:
-                raise UnknownIdError(sid, "base_scores")
-            try:
-                value = float(score)
-            except (TypeError, ValueError):
-                raise FrameworkError(f"base score {score!r} of {sid!r} is not a number") from None
-            if not 0.0 <= value <= 1.0:  # also rejects NaN
-                raise FrameworkError(f"base score {score!r} of {sid!r} is not in [0, 1]")
-            base[found] = value
+        if not _fill_base_scores(base, fw.base_scores, get, ns):
+            self._check_base_scores(fw.base_scores, get, ns)  # says what is wrong
 
         self.names: tuple[str, ...] = tuple(names)
         self.id_of: dict[str, int] = id_of
@@ -319,6 +311,23 @@ class FrameworkIndex:
         self.links: tuple[tuple[str, int, int], ...] = tuple(links)
         self.link_of: dict[tuple[str, int, int], int] = link_of
         self.cancelled: frozenset[tuple[int, int]] = frozenset(cancelled)
+
+    @staticmethod
+    def _check_base_scores(
+        scores: Mapping[str, float], get: Callable[[str], int | None], ns: int
+    ) -> None:
+        """Raise for the first base score that names no statement or is no number in [0, 1]."""
+        for sid, score in scores.items():
+            found = get(sid)
+            if found is None or found >= ns:
+                raise UnknownIdError(sid, "base_scores")
+            try:
+                value = float(score)
+            except (TypeError, ValueError):
+                raise FrameworkError(f"base score {score!r} of {sid!r} is not a number") from None
+            if not 0.0 <= value <= 1.0:  # also rejects NaN
+                raise FrameworkError(f"base score {score!r} of {sid!r} is not in [0, 1]")
+        raise AssertionError("base scores rejected, but none is wrong")  # pragma: no cover
 
     @staticmethod
     def _link_relations(
@@ -543,6 +552,30 @@ def _strict_preference(
         return gb != ga and bool((reach[gb] >> ga) & 1)
 
     return stronger
+
+
+def _fill_base_scores(
+    base: list[float], scores: Mapping[str, float], get: Callable[[str], int | None], ns: int
+) -> bool:
+    """Put each base score in its statement's place, by C-level passes over all of them at
+    once (a brief gives every statement one); False, with ``base`` half filled, if any is not
+    a number in [0, 1] for a statement, for the caller to find and name it."""
+    if not scores:
+        return True
+    looked_up = list(map(get, scores.keys()))
+    if None in looked_up:
+        return False
+    found = cast("list[int]", looked_up)
+    if max(found) >= ns:
+        return False
+    try:
+        values = list(map(float, scores.values()))
+    except (TypeError, ValueError):
+        return False
+    if any(map(math.isnan, values)) or min(values) < 0.0 or max(values) > 1.0:
+        return False
+    deque(map(base.__setitem__, found, values), maxlen=0)  # run the map, keep nothing
+    return True
 
 
 def _adjacency(n: int, used: bool) -> list[list[int]]:
