@@ -44,15 +44,13 @@ import sys
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ConfigError
 from argmap.project import is_inside, leaves_through_link, project_root, shown_path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = [
     "CONFIG_KEYS",
@@ -169,7 +167,22 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
     return None
 
 
+def _toml() -> ModuleType:
+    """The TOML parser, imported when a file is to be read: most runs read none."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
 def _has_argmap_table(pyproject: Path) -> bool:
+    # A key that says "argmap" spells it out or escapes one of its letters (\u or \U, in a
+    # quoted key): a file with neither has no [tool.argmap] table and is not parsed at all.
+    raw = _read_quietly(pyproject)
+    if b"argmap" not in raw and b"\\u" not in raw and b"\\U" not in raw:
+        return False
+    tomllib = _toml()
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -190,6 +203,7 @@ def load_config(file: str | os.PathLike[str]) -> Config:
     """Read and check one configuration file; raises :class:`ConfigError` when it is wrong."""
     path = Path(file)
     shown = _shown(path)
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -3,6 +3,8 @@ command line overrides it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,35 @@ def test_a_pyproject_without_a_tool_argmap_table_is_passed_by(tmp_path: Path) ->
     outer = write(tmp_path / "pyproject.toml", "[tool.argmap]\nstrict = true\n")
     write(tmp_path / "pkg" / "pyproject.toml", "[project]\nname = 'pkg'\n")
     assert find_config(tmp_path / "pkg") == outer
+
+
+def test_a_tool_argmap_table_is_found_however_its_key_is_spelt(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    escaped = write(tmp_path / "a" / "pyproject.toml", '[tool."\\u0061rgmap"]\nstrict = true\n')
+    assert find_config(escaped.parent) == escaped
+    assert load_config(escaped).strict is True
+    dotted = write(tmp_path / "b" / "pyproject.toml", "[tool]\n'argmap'.strict = true\n")
+    assert find_config(dotted.parent) == dotted
+    wide = write(tmp_path / "c" / "pyproject.toml", '[tool."\\U00000061rgmap"]\nstrict = true\n')
+    assert find_config(wide.parent) == wide
+
+
+def test_a_run_without_configuration_does_not_load_a_toml_parser(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "pyproject.toml", "[project]\nname = 'pkg'\n\n[tool.ruff]\nline-length = 90\n")
+    write(tmp_path / "briefs" / "x.yaml", WARN_BRIEF)
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['validate', '--quiet', 'briefs'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('tomllib', 'tomli') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_argmap_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> None:
