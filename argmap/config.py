@@ -173,7 +173,8 @@ def _toml() -> ModuleType:
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
-    return tomllib
+    parser: ModuleType = tomllib
+    return parser
 
 
 def _has_argmap_table(pyproject: Path) -> bool:

@@ -6,8 +6,6 @@ well formed and whether references resolve is the business of :mod:`argmap.check
 brief with a dangling reference still loads and every problem is reported at once.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Annotated, Any, ClassVar, Literal, Union
 
@@ -230,11 +228,14 @@ class Statement(_Model):
         default_factory=_empty_list, description="Conditions under which it holds."
     )
     indicators: list[str] = Field(
-        default_factory=_empty_list, description="Observable signs that would show it holds or fails."
+        default_factory=_empty_list,
+        description="Observable signs that would show it holds or fails.",
     )
     tags: list[str] = Field(default_factory=_empty_list)
     note: str | None = None
-    supports: list[str] = Field(default_factory=_empty_list, description="Ids this statement supports.")
+    supports: list[str] = Field(
+        default_factory=_empty_list, description="Ids this statement supports."
+    )
     attacks: list[str] = Field(
         default_factory=_empty_list,
         description="Ids this statement attacks (an argument id: an undercut).",
