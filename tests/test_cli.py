@@ -169,3 +169,32 @@ def test_a_device_or_a_pipe_is_refused_rather_than_read_forever(tmp_path: Path) 
     assert "AM302 error: the source is not a regular file" in done.stdout
     assert f"{pipe}: AM001 error: this is not a regular file" in done.stdout
     assert "/dev/zero: AM001 error: this is not a regular file" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--help"],
+        ["validate"],
+        ["validate", "--bogus", "briefs/"],
+        ["validate", "--version"],
+        ["render", "--help"],
+        ["rules"],
+        ["valdate", "briefs/"],
+    ],
+)
+def test_the_entry_point_says_what_the_whole_command_group_says(args: list[str]) -> None:
+    # The entry point builds only the command it runs; Typer's whole group must not differ.
+    whole = subprocess.run(
+        [sys.executable, "-c", "import sys, typer\nfrom argmap.cli import app\n"
+         "typer.main.get_command(app).main(sys.argv[1:], prog_name='argmap')", *args],
+        cwd=ROOT, capture_output=True, text=True, env={**ENV, "COLUMNS": "100"}, timeout=60,
+        check=False,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *args], cwd=ROOT, capture_output=True, text=True,
+        env={**ENV, "COLUMNS": "100"}, timeout=60, check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        whole.returncode, whole.stdout, whole.stderr)
+    assert done.stdout or done.stderr
