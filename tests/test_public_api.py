@@ -114,3 +114,29 @@ def test_the_validate_command_does_not_import_rendering_libraries() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=__file__.rsplit("/tests/", 1)[0])
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_rendering_dot_or_mermaid_does_not_import_jinja2() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "for fmt in ('dot', 'mmd'):\n"
+        "    try:\n"
+        "        main(['render', 'briefs/georgia-russia-dialogue.yaml', '-f', fmt, '-o', '-'])\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+        "print(sorted(m for m in ('jinja2', 'markupsafe') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=__file__.rsplit("/tests/", 1)[0])
+    assert "digraph" in done.stdout and "flowchart" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_summary_and_html_functions_load_on_first_use() -> None:
+    import argmap.publish
+
+    assert {"to_html", "to_markdown"} <= set(dir(argmap.publish))
+    assert argmap.publish.to_markdown is argmap.to_markdown
+    assert argmap.publish.to_html is argmap.to_html
+    assert "# " in argmap.render(argmap.load("briefs/georgia-russia-dialogue.yaml"), "md").decode()

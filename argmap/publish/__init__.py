@@ -30,16 +30,18 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ConfigError
 from argmap.model import Brief
 from argmap.publish.dot import to_dot
 from argmap.publish.graphviz_exe import DEFAULT_TIMEOUT, find_dot, run_dot
-from argmap.publish.html import to_html
-from argmap.publish.markdown import to_markdown
 from argmap.publish.mermaid import to_mermaid
 from argmap.publish.view import DIRECTIONS, GROUPS, EvaluationLike
+
+if TYPE_CHECKING:
+    from argmap.publish.html import to_html
+    from argmap.publish.markdown import to_markdown
 
 __all__ = [
     "DIRECTIONS",
@@ -66,6 +68,25 @@ FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "mmd", "md", "html")
 
 _SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot", "mmd": "mmd",
              "mermaid": "mmd", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
+
+
+# The Markdown summary (Jinja2) and the HTML map load on first use: DOT and Mermaid need neither.
+_LAZY = {"to_html": "argmap.publish.html", "to_markdown": "argmap.publish.markdown"}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'argmap.publish' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def format_for_suffix(suffix: str) -> str | None:
@@ -95,8 +116,12 @@ def render(
     if fmt == "mmd":
         return to_mermaid(brief, **options).encode("utf-8")
     if fmt == "md":
+        from argmap.publish.markdown import to_markdown
+
         return to_markdown(brief, **options).encode("utf-8")
     if fmt == "html":
+        from argmap.publish.html import to_html
+
         return to_html(brief, timeout=timeout, **options).encode("utf-8")
     if fmt in IMAGE_FORMATS:
         return run_dot(to_dot(brief, **options), fmt, timeout=timeout)
