@@ -29,17 +29,23 @@ def expectation_contradicted(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
+        objections:
+          claimed-as-victories: {text: It would be claimed as victory., attacks: [show-magnanimity]}
         expect:
-          stands: [russia-should-show-magnanimity]   # but an unanswered objection defeats it
+          stands: [show-magnanimity]   # but an unanswered objection defeats it
 
     Good::
 
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
         objections:
-          claimed-as-victories: {text: ..., attacks: [russia-should-show-magnanimity]}
+          claimed-as-victories: {text: It would be claimed as victory., attacks: [show-magnanimity]}
         premises:
-          victories-do-not-matter: {text: ..., attacks: [claimed-as-victories]}
+          victories-do-not-matter: {text: So what?, attacks: [claimed-as-victories]}
         expect:
-          stands: [russia-should-show-magnanimity]
+          stands: [show-magnanimity]
     """
     expect = context.brief.expect
     if expect is None:
@@ -73,11 +79,15 @@ def expectation_unknown_id(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
-        expect: {stands: [russia-should-show-magnanimty]}
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
+        expect: {stands: [show-magnanimty]}
 
     Good::
 
-        expect: {stands: [russia-should-show-magnanimity]}
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
+        expect: {stands: [show-magnanimity]}
     """
     import difflib
 

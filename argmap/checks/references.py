@@ -39,14 +39,18 @@ def undefined_reference(context: CheckContext) -> Iterator[Finding]:
         premises:
           russia-holds-cards:
             text: Russia holds most of the cards.
-            supports: [russia-should-show-magnanimty]
+            supports: [show-magnanimty]
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
 
     Good::
 
         premises:
           russia-holds-cards:
             text: Russia holds most of the cards.
-            supports: [russia-should-show-magnanimity]
+            supports: [show-magnanimity]
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
     """
     graph = context.graph
     statements = [n.id for n in graph.statements()]
@@ -240,15 +244,21 @@ def wrong_kind_of_reference(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
+        premises:
+          russia-holds-cards: {text: Russia holds most of the cards., supports: [show-magnanimity]}
         recommendations:
-          russia-should-show-magnanimity:
+          show-magnanimity:
             text: Russia should show magnanimity.
             addressee: russia-holds-cards      # a premise, not an actor
 
     Good::
 
+        actors:
+          russia: {name: Russia}
+        premises:
+          russia-holds-cards: {text: Russia holds most of the cards., supports: [show-magnanimity]}
         recommendations:
-          russia-should-show-magnanimity:
+          show-magnanimity:
             text: Russia should show magnanimity.
             addressee: russia
     """

@@ -34,18 +34,24 @@ def preference_between_strangers(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
+        recommendations:
+          show-magnanimity: {text: Russia should show magnanimity.}
+        objections:
+          claimed-as-victories: {text: It would be claimed as victory., attacks: [show-magnanimity]}
         premises:
           price-worth-paying:
             text: That is a price worth paying.
-            supports: [russia-should-show-magnanimity]
+            supports: [show-magnanimity]
             outweighs: [claimed-as-victories]   # it attacks the recommendation, not this
 
     Good::
 
         recommendations:
-          russia-should-show-magnanimity:
+          show-magnanimity:
             text: Russia should show magnanimity.
             outweighs: [claimed-as-victories]
+        objections:
+          claimed-as-victories: {text: It would be claimed as victory., attacks: [show-magnanimity]}
     """
     graph = context.graph
     for edge in graph.edges:
@@ -149,17 +155,27 @@ def concession_of_nothing(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
+        recommendations:
+          magnanimity: {text: Russia should show magnanimity.}
         objections:
           risk: {text: Concessions would be claimed as victories.}
         premises:
-          price-worth-paying: {text: A price worth paying., concedes: [risk]}
+          price-worth-paying:
+            text: A price worth paying.
+            concedes: [risk]
+            supports: [magnanimity]
 
     Good::
 
+        recommendations:
+          magnanimity: {text: Russia should show magnanimity.}
         objections:
           risk: {text: Concessions would be claimed as victories., attacks: [magnanimity]}
         premises:
-          price-worth-paying: {text: A price worth paying., concedes: [risk]}
+          price-worth-paying:
+            text: A price worth paying.
+            concedes: [risk]
+            supports: [magnanimity]
     """
     graph = context.graph
     for edge in graph.edges:
@@ -189,6 +205,10 @@ def concedes_and_attacks(context: CheckContext) -> Iterator[Finding]:
 
     Bad::
 
+        recommendations:
+          magnanimity: {text: Russia should show magnanimity.}
+        objections:
+          risk: {text: Concessions would be claimed as victories., attacks: [magnanimity]}
         premises:
           price-worth-paying:
             text: A price worth paying.
@@ -197,6 +217,10 @@ def concedes_and_attacks(context: CheckContext) -> Iterator[Finding]:
 
     Good::
 
+        recommendations:
+          magnanimity: {text: Russia should show magnanimity.}
+        objections:
+          risk: {text: Concessions would be claimed as victories., attacks: [magnanimity]}
         premises:
           price-worth-paying:
             text: A price worth paying.
