@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -106,6 +107,9 @@ def source_text(context: CheckContext) -> SourceText | str | None:
     return cached
 
 
+_QUOTE_OF = attrgetter("item.quote")
+
+
 @rule("AM301", "quote-not-in-source", Severity.ERROR, "A quote is not in the source text.")
 def quote_not_in_source(context: CheckContext) -> Iterator[Finding]:
     """
@@ -132,25 +136,35 @@ def quote_not_in_source(context: CheckContext) -> Iterator[Finding]:
     if not isinstance(source, SourceText):
         return
     graph = context.graph
-    located: list[tuple[tuple[Any, ...], str]] = []
-    for node in graph.nodes.values():
-        item = node.item
-        base = (*graph.paths[node.id], "quote")
-        if isinstance(item.quote, str):
-            located.append((base, item.quote))
-        elif isinstance(item.quote, list):
-            located.extend(((*base, i), quote) for i, quote in enumerate(item.quote))
-    if not located:
+    # The quotes, and whose they are; a finding's key path is built only for the few missing.
+    quotes: list[str] = []
+    owners: list[tuple[str, int | None]] = []
+    for key, quote in zip(graph.nodes, map(_QUOTE_OF, graph.nodes.values()), strict=True):
+        if quote is None:
+            continue
+        if isinstance(quote, str):
+            quotes.append(quote)
+            owners.append((key, None))
+        elif isinstance(quote, list):
+            quotes.extend(quote)
+            owners.extend((key, i) for i in range(len(quote)))
+    if not quotes:
         return
-    absent, unchecked = source.check([quote for _, quote in located])
-    for index in absent:
-        path, quote = located[index]
+
+    def path_of(index: int) -> tuple[Any, ...]:
+        key, i = owners[index]
+        base = (*graph.paths[key], "quote")
+        return base if i is None else (*base, i)
+
+    absent, unchecked = source.check(quotes)
+    located = [(path_of(index), quotes[index]) for index in (*absent, *unchecked[:1])]
+    for path, quote in located[: len(absent)]:
         near = source.closest(quote)
         hint = f'closest passage, line {near[0]}: "{near[1]}"' if near else None
         shown = quote if len(quote) <= 60 else quote[:57] + "..."
         yield Finding(f'the quote "{shown}" is not in the source', path, hint, at="value")
     if unchecked:
-        path, _ = located[unchecked[0]]
+        path, _ = located[-1]
         count = len(unchecked)
         yield Finding(
             f"{count:,} quote{'s' if count != 1 else ''} from here on could not be checked: "
