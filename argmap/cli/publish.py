@@ -147,7 +147,7 @@ def render_command(
     if chosen == "html":
         options.pop("legend")  # the page has its own
 
-    def produce(brief: Brief) -> bytes:
+    def produce(brief: Brief, _graph: ArgumentGraph | None) -> bytes:
         extra: dict[str, Any] = {}
         if chosen == "html":
             # The page holds every semantics' results; these say what it shows first.
@@ -195,10 +195,11 @@ def summary_command(
     if template is not None and not template.is_file():
         raise fail(f"no such template file: {template}")
 
-    def produce(brief: Brief) -> bytes:
+    def produce(brief: Brief, checked: ArgumentGraph | None) -> bytes:
         from argmap.graph import ArgumentGraph
 
-        graph = ArgumentGraph(brief)  # one graph for the evaluation and the summary
+        # One graph for the checks, the evaluation and the summary.
+        graph = checked if checked is not None else ArgumentGraph(brief)
         evaluation = _evaluate(graph, semantics.value) if evaluate else None
         return to_markdown(graph, template=template, diagram=diagram, evaluation=evaluation,
                            chain_limit=chain_limit).encode("utf-8")
@@ -243,8 +244,9 @@ def _targets(path: Path, output: Path, fmt: str) -> Iterator[tuple[Path, Path | 
 
 def _checked(
     source: Path, config: Any, root: Path | None, force: bool, verb: str = "written"
-) -> tuple[Brief | None, str]:
-    """The brief at ``source`` when it has no errors (or ``force`` is on), and what to say.
+) -> tuple[Brief | None, ArgumentGraph | None, str]:
+    """The brief at ``source`` when it has no errors (or ``force`` is on), the argument graph
+    the rules checked when it is that brief's (else None), and what to say.
 
     The brief is validated as ``argmap validate`` would (the same configuration, the same
     ``# argmap: ignore`` comments), so a diagram is never drawn silently from a brief with a
@@ -255,13 +257,13 @@ def _checked(
     from argmap.diagnostics import Severity
     from argmap.loading import read
 
-    found, result = validate_file(source, config)
+    found, result, graph = validate_file(source, config)
     errors = sum(d.severity is Severity.ERROR for d in found)
     if not errors:
         # The brief as validate read it, when it read it from the same folder as read would.
         if result is not None and root is None and config.root is None:
-            return result.brief, ""
-        return read(source, root=root).brief, ""
+            return result.brief, graph, ""
+        return read(source, root=root).brief, None, ""
     lines = [str(d) for d in found]
     count = f"{errors} error{'s' if errors != 1 else ''}"
     brief: Brief | None = None
@@ -275,11 +277,12 @@ def _checked(
     else:
         lines.append(f"argmap: {source} has {count}; nothing written (fix them, or pass "
                      "--force to use it anyway)")
-    return brief, "\n".join(lines)
+    return brief, None, "\n".join(lines)
 
 
 def _run(
-    path: Path, output: Path, fmt: str, produce: Callable[[Brief], bytes], *,
+    path: Path, output: Path, fmt: str,
+    produce: Callable[[Brief, ArgumentGraph | None], bytes], *,
     check: bool, root: Path | None, verb: str, force: bool = False,
 ) -> None:
     from argmap.config import resolve_config
@@ -306,7 +309,7 @@ def _run(
             if target is not None and target.exists() and os.path.samefile(source, target):
                 raise fail(f"the output {target} is the brief {source} itself; writing there "
                            "would replace the brief")
-            brief, message = _checked(source, config, root, force,
+            brief, graph, message = _checked(source, config, root, force,
                                       "drawn" if fmt != "md" else "summarised")
             if message:
                 said.append(message)
@@ -315,7 +318,7 @@ def _run(
                 broken += 1
                 continue
             try:
-                data = produce(brief)
+                data = produce(brief, graph)
             except BriefError as error:
                 said.append(str(error))
                 broken += 1

@@ -28,6 +28,7 @@ from argmap.config import Config, RenderedOutput, check_codes, resolve_config, s
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.discovery import declares_brief
 from argmap.errors import ArgmapError, ConfigError
+from argmap.graph import ArgumentGraph
 from argmap.lenient import without_echoes
 from argmap.loading import MAX_FILE_BYTES, ReadResult, read_bytes
 from argmap.project import is_inside
@@ -226,16 +227,17 @@ def validate_paths(
 
 def validate_file(
     path: Path, config: Config | None = None
-) -> tuple[tuple[Diagnostic, ...], ReadResult | None]:
-    """What :func:`validate_paths` reports for the one brief file ``path``, and the brief as it
-    was read for that (None when the file could not be read), so a caller that goes on to use
-    the brief need not read it again."""
+) -> tuple[tuple[Diagnostic, ...], ReadResult | None, ArgumentGraph | None]:
+    """What :func:`validate_paths` reports for the one brief file ``path``, the brief as it
+    was read for that (None when the file could not be read) and the argument graph the rules
+    checked (None when the brief did not validate), so a caller that goes on to use the brief
+    need not read it or build its graph again."""
     from argmap.checks import all_rules
 
     config = config or Config()
     known = tuple(rule.code for rule in all_rules())
     outcome = _check_file(shown_path(path, Path.cwd()), None, config, known, keep=True)
-    return tuple(outcome.diagnostics), outcome.read
+    return tuple(outcome.diagnostics), outcome.read, outcome.graph
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ class _FileOutcome:
     suppressed: int
     unknown: list[UnknownSuppression]
     read: ReadResult | None = None  # kept only when asked for, never sent back by a worker
+    graph: ArgumentGraph | None = None  # the same
 
 
 def _check_file(
@@ -257,7 +260,7 @@ def _check_file(
     shown = os.fspath(path)
     if data is None:
         data = _read_small(path)
-    diagnostics, result = _read_and_check(
+    diagnostics, result, graph = _read_and_check(
         path, data, config.root, config.select, config.ignored_for(path)
     )
     suppressed = 0
@@ -269,7 +272,8 @@ def _check_file(
             kept = [d for d in diagnostics if not comments.silences(d.code, d.line)]
             suppressed = len(diagnostics) - len(kept)
             diagnostics = kept
-    return _FileOutcome(shown, diagnostics, suppressed, unknown, result if keep else None)
+    return _FileOutcome(shown, diagnostics, suppressed, unknown, result if keep else None,
+                        graph if keep else None)
 
 
 def _available_cores() -> int:
@@ -351,18 +355,21 @@ def _read_and_check(
     root: Path | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
-) -> tuple[list[Diagnostic], ReadResult]:
+) -> tuple[list[Diagnostic], ReadResult, ArgumentGraph | None]:
     result = read_bytes(data, file, root=root)
     diagnostics = result.diagnostics
+    graph = None
     # A brief with field errors is checked too, in the parts that did validate, so that one run
     # reports as much as can be known.
     if result.brief is not None:
-        diagnostics = [*diagnostics, *check(result.brief, select=select, ignore=ignore)]
+        graph = ArgumentGraph(result.brief)  # handed back, for a summary or a diagram to use
+        diagnostics = [*diagnostics, *check(result.brief, select=select, ignore=ignore,
+                                            graph=graph)]
     elif result.partial is not None:
         found = check(result.partial, select=select, ignore=ignore)
         diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
     selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
-    return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result
+    return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result, graph
 
 
 def _split(values: list[str]) -> list[str]:
