@@ -32,9 +32,10 @@ from argmap.collector import paused_collector
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind, Relation
 from argmap.model import Argument, Brief, Recommendation, Statement
+from argmap.publish.quote_lines import quote_lines
 from argmap.publish.text import clean, markdown_text
 from argmap.publish.view import EvaluationLike
-from argmap.quotes import QuoteMatch, SourceText
+from argmap.quotes import SourceText
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -193,7 +194,8 @@ class _Builder:
     """Builds the summary's views from the graph, once per statement."""
 
     graph: ArgumentGraph
-    locations: dict[str, QuoteMatch | None] = field(default_factory=dict)
+    #: Each quote looked up, and its first and last line in the source (None: not found).
+    locations: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     _views: dict[str, StatementView] = field(default_factory=dict)
 
     def speaker_name(self, key: str | None) -> str | None:
@@ -205,9 +207,8 @@ class _Builder:
     def quotes(self, quotes: tuple[str, ...]) -> tuple[QuoteView, ...]:
         views = []
         for quote in quotes:
-            match = self.locations.get(quote)
-            views.append(QuoteView(clean(quote), match.line if match else None,
-                                   match.end_line if match else None))
+            lines = self.locations.get(quote)
+            views.append(QuoteView(clean(quote), *(lines or (None, None))))
         return tuple(views)
 
     def view(self, key: str) -> StatementView:
@@ -487,8 +488,9 @@ def _recommendation(
     )
 
 
-def _locate(brief: Brief, quotes: list[str]) -> dict[str, QuoteMatch | None]:
-    """Where each quote stands in the brief's source; empty when the source cannot be read.
+def _locate(brief: Brief, quotes: list[str]) -> dict[str, tuple[int, int] | None]:
+    """The lines each quote stands on in the brief's source; empty when the source cannot be
+    read.
 
     The source is read only through :func:`~argmap.checks.sources.read_source`, so a brief
     cannot make the summary read a file outside the folder it may read from, nor block on one.
@@ -502,8 +504,7 @@ def _locate(brief: Brief, quotes: list[str]) -> dict[str, QuoteMatch | None]:
     text = read_source(brief, file, getattr(origin, "root", None))
     if not isinstance(text, SourceText):
         return {}
-    unique = list(dict.fromkeys(quotes))
-    return dict(zip(unique, text.find_all(unique), strict=True))
+    return quote_lines(text, quotes)
 
 
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;="
