@@ -197,6 +197,8 @@ class _Builder:
     #: Each quote looked up, and its first and last line in the source (None: not found).
     locations: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     _views: dict[str, StatementView] = field(default_factory=dict)
+    #: An argument's step in a chain, by the argument and the premise the chain came through.
+    _steps: dict[tuple[str, str | None], StatementView] = field(default_factory=dict)
 
     def speaker_name(self, key: str | None) -> str | None:
         if key is None:
@@ -226,6 +228,21 @@ class _Builder:
                                  self.speaker_name(getattr(item, "speaker", None)),
                                  self.quotes(item.quotes), implicit=node.implicit)
         self._views[key] = view
+        return view
+
+    def step(self, key: str, previous: str | None) -> StatementView:
+        """A chain's step: for an argument, with its premises other than ``previous`` (the one
+        the chain came through) as partners. The same step recurs in many chains: built once."""
+        cached = self._steps.get((key, previous))
+        if cached is not None:
+            return cached
+        view = self._views.get(key) or self.view(key)
+        if view.kind == "argument":
+            partners = tuple(self._views.get(p) or self.view(p)
+                             for p in self.graph.premises_of(key) if p != previous)
+            view = StatementView(view.id, view.kind, view.text, quotes=view.quotes,
+                                 partners=partners)
+        self._steps[key, previous] = view
         return view
 
 
@@ -439,18 +456,13 @@ def _recommendation(
     item = node.item
     assert isinstance(item, Recommendation)
     chain_views = []
+    steps_cache = builder._steps
     for chain in found[:limit]:
-        steps = []
-        previous: str | None = None
-        for step in chain.steps[:-1]:
-            view = builder.view(step)
-            if view.kind == "argument":
-                partners = tuple(builder.view(p) for p in graph.premises_of(step) if p != previous)
-                view = StatementView(view.id, view.kind, view.text, quotes=view.quotes,
-                                     partners=partners)
-            steps.append(view)
-            previous = step
-        chain_views.append(ChainView(tuple(steps)))
+        keys = chain.steps[:-1]
+        # Each step with the one before it (None for the first).
+        pairs = zip(keys, [None, *keys[:-1]], strict=True)
+        chain_views.append(ChainView(tuple(
+            [steps_cache.get(pair) or builder.step(*pair) for pair in pairs])))
 
     objections = []
     targets = [(node.id, None)] + [
@@ -529,6 +541,8 @@ def _link(url: str | None) -> MarkdownSafe | None:
 
 def _finalize(value: Any) -> str:
     """Escape every printed value for Markdown, except argmap's own markup."""
+    if type(value) is str:  # the most common value, brief text: one test
+        return _escaped(value)
     if isinstance(value, MarkdownSafe):
         return value
     if value is None:
