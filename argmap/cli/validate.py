@@ -24,6 +24,7 @@ import typer
 
 from argmap.checking import check, rule_selected
 from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, app, fail
+from argmap.collector import paused_collector
 from argmap.config import Config, RenderedOutput, check_codes, resolve_config, suppressions
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.discovery import declares_brief
@@ -362,9 +363,12 @@ def _read_and_check(
     # A brief with field errors is checked too, in the parts that did validate, so that one run
     # reports as much as can be known.
     if result.brief is not None:
-        graph = ArgumentGraph(result.brief)  # handed back, for a summary or a diagram to use
-        diagnostics = [*diagnostics, *check(result.brief, select=select, ignore=ignore,
-                                            graph=graph)]
+        # The graph is handed back, for a summary to use; built and checked in one pause of
+        # the cycle collector, as check alone would.
+        with paused_collector():
+            graph = ArgumentGraph(result.brief)
+            found = check(result.brief, select=select, ignore=ignore, graph=graph)
+        diagnostics = [*diagnostics, *found]
     elif result.partial is not None:
         found = check(result.partial, select=select, ignore=ignore)
         diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
