@@ -1,22 +1,21 @@
-"""Where quotes stand in a source, by line, for the summary: one fold, one index, no offset map.
+"""Where quotes stand in a source, by line, for the summary: no offset map, few Python loops.
 
 :meth:`argmap.quotes.SourceText.find_all` reports every match's line and column through a map
 from the folded text back to the original, built for the whole source. The summary needs only
-the lines, and finds them more cheaply: the folded text drops nothing but white space, soft
-hyphens and the hyphens that join a word broken at a line end, so a folded offset's line is the
-line of the original's n-th remaining character, where n counts the folded text's characters
-other than the spaces before it. Counting those per line of the original, and the folded text's
-spaces per block, is a few C-level passes. The quotes are looked up as ``find_all`` does (the
-first occurrence at a word start for a long quote in a large lookup, else the first anywhere),
-through one dictionary of the folded text's word openings built from C-level maps. A quote not
-found in the folded text, and any source with a soft hyphen, goes to ``find_all`` itself.
+the lines, and finds them more cheaply. Folding changes quote marks one for one and drops
+nothing but white space, soft hyphens and the hyphens that join a word broken at a line end, so
+a folded offset's line is the line of the original's n-th remaining character, where n counts
+the folded text's characters other than the spaces before it. Counting those per line of the
+original, and the folded text's spaces per block, takes a few C-level passes. The quotes are
+looked up as ``find_all`` does (for a long quote in a large lookup the first occurrence at a
+word start that opens a quote, else the first anywhere), the word starts chosen by C-level maps.
+A quote not found in the folded text, and any source with a soft hyphen, goes to ``find_all``.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Sequence
 
 from argmap.quotes import _INDEX_THRESHOLD, _KEY, _LINE_END_HYPHEN, SourceText, fold
@@ -24,7 +23,6 @@ from argmap.quotes import _INDEX_THRESHOLD, _KEY, _LINE_END_HYPHEN, SourceText, 
 __all__ = ["quote_lines"]
 
 _BLOCK = 2048  # characters of the folded text per block of counted spaces
-_OTHER_SPACE = re.compile(r"[^\S \n]")  # white space other than a space or a line break
 
 
 def quote_lines(
@@ -46,10 +44,10 @@ def quote_lines(
     # Characters other than white space on each line of the original, less the line-end
     # hyphens folding drops.
     lines = text.split("\n")
-    if _OTHER_SPACE.search(text) is None:  # spaces and line breaks only: count the spaces
-        counts = [len(line) - line.count(" ") for line in lines]
-    else:
-        counts = list(map(len, map("".join, map(str.split, lines))))
+    # First as if spaces and line breaks were the only white space; when the total says
+    # otherwise, counted again with every kind of white space.
+    counts = [len(line) - line.count(" ") for line in lines]
+    dropped: list[int] = []
     if "-" in text:
         line = 0
         previous = 0
@@ -58,7 +56,11 @@ def quote_lines(
             line += text.count("\n", previous, start)
             previous = start
             if start and text[start - 1].isalnum():
-                counts[line] -= 1
+                dropped.append(line)
+    if sum(counts) - len(dropped) != len(plain) - plain.count(" "):
+        counts = list(map(len, map("".join, map(str.split, lines))))
+    for line in dropped:
+        counts[line] -= 1
     line_starts = list(itertools.accumulate(counts, initial=0))
     spaces = list(itertools.accumulate(
         (plain.count(" ", at, at + _BLOCK) for at in range(0, len(plain), _BLOCK)), initial=0))
@@ -69,7 +71,7 @@ def quote_lines(
         return bisect.bisect_right(line_starts, kept, 0, len(lines))
 
     needles = [fold(quote) for quote in unique]
-    openings: dict[str, int] = {}
+    openings: dict[str, list[int]] = {}
     if use_index:
         # The first word start of each long quote's opening: only the words that open a quote
         # are looked at, chosen by C-level maps.
@@ -77,10 +79,11 @@ def quote_lines(
         firsts = {key.split(" ", 1)[0] for key in wanted}
         words = plain.split(" ")
         starts = itertools.accumulate(map((1).__add__, map(len, words)), initial=0)
-        for at in itertools.compress(starts, map(firsts.__contains__, words)):
-            key = plain[at : at + _KEY]
-            if key in wanted and key not in openings:
-                openings[key] = at
+        chosen = list(itertools.compress(starts, map(firsts.__contains__, words)))
+        keys = list(map(plain.__getitem__, map(slice, chosen, map(_KEY.__add__, chosen))))
+        pairs = zip(keys, chosen, strict=True)
+        for key, at in itertools.compress(pairs, map(wanted.__contains__, keys)):
+            openings.setdefault(key, []).append(at)
 
     found: dict[str, tuple[int, int] | None] = {}
     missing: list[str] = []
@@ -90,10 +93,8 @@ def quote_lines(
             continue
         at = -1
         if use_index and len(needle) >= _KEY:
-            first = openings.get(needle[:_KEY])
-            if first is not None:
-                at = first if plain.startswith(needle, first) else _at_word_start(plain, needle,
-                                                                                  first)
+            at = next((start for start in openings.get(needle[:_KEY], ())
+                       if plain.startswith(needle, start)), -1)
         if at < 0:
             at = plain.find(needle)
         if at < 0:
@@ -103,14 +104,6 @@ def quote_lines(
     if missing:
         found.update(_by_find_all(source, missing))
     return {quote: found[quote] for quote in unique}
-
-
-def _at_word_start(text: str, needle: str, start: int) -> int:
-    """The first offset from ``start`` where ``needle`` stands at a word start, or -1."""
-    at = text.find(needle, start)
-    while at > 0 and text[at - 1] != " ":
-        at = text.find(needle, at + 1)
-    return at
 
 
 def _by_find_all(source: SourceText, quotes: list[str]) -> dict[str, tuple[int, int] | None]:
