@@ -34,14 +34,14 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ConfigError
 from argmap.model import Brief
-from argmap.publish.dot import to_dot
 from argmap.publish.graphviz_exe import DEFAULT_TIMEOUT, find_dot, run_dot
-from argmap.publish.mermaid import to_mermaid
 from argmap.publish.view import DIRECTIONS, GROUPS, EvaluationLike
 
 if TYPE_CHECKING:
+    from argmap.publish.dot import to_dot
     from argmap.publish.html import to_html
     from argmap.publish.markdown import to_markdown
+    from argmap.publish.mermaid import to_mermaid
 
 __all__ = [
     "DIRECTIONS",
@@ -70,8 +70,10 @@ _SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"
              "mermaid": "mmd", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
 
 
-# The Markdown summary (Jinja2) and the HTML map load on first use: DOT and Mermaid need neither.
-_LAZY = {"to_html": "argmap.publish.html", "to_markdown": "argmap.publish.markdown"}
+# Each writer loads on first use: DOT and Mermaid need neither Jinja2 nor the HTML map, and a
+# summary needs none of the diagram writers.
+_LAZY = {"to_dot": "argmap.publish.dot", "to_html": "argmap.publish.html",
+         "to_markdown": "argmap.publish.markdown", "to_mermaid": "argmap.publish.mermaid"}
 
 
 def __getattr__(name: str) -> Any:
@@ -110,10 +112,14 @@ def render(
     :data:`~argmap.publish.graphviz_exe.MAX_OUTPUT_BYTES` or writes something other than
     ``fmt``; nothing else.
     """
+    from argmap.publish.dot import to_dot
+
     fmt = fmt.lower().lstrip(".")
     if fmt == "dot":
         return to_dot(brief, **options).encode("utf-8")
     if fmt == "mmd":
+        from argmap.publish.mermaid import to_mermaid
+
         return to_mermaid(brief, **options).encode("utf-8")
     if fmt == "md":
         from argmap.publish.markdown import to_markdown
