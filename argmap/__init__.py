@@ -25,7 +25,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.checking import check
 from argmap.diagnostics import Diagnostic, Severity
@@ -41,6 +41,7 @@ from argmap.errors import (
     UnsafePathError,
 )
 from argmap.graph import ArgumentGraph, Edge, EdgeKind, Node, NodeKind, Relation
+from argmap.lazy import lazy_getattr
 from argmap.loading import dump, dumps, load, loads, read
 from argmap.model import (
     Actor,
@@ -153,15 +154,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr("argmap", _LAZY)
 
 
 def __dir__() -> list[str]:

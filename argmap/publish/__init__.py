@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ConfigError
+from argmap.lazy import lazy_getattr
 from argmap.model import Brief
 from argmap.publish.graphviz_exe import DEFAULT_TIMEOUT, find_dot, run_dot
 from argmap.publish.view import DIRECTIONS, GROUPS, EvaluationLike
@@ -76,15 +77,7 @@ _LAZY = {"to_dot": "argmap.publish.dot", "to_html": "argmap.publish.html",
          "to_markdown": "argmap.publish.markdown", "to_mermaid": "argmap.publish.mermaid"}
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'argmap.publish' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr("argmap.publish", _LAZY)
 
 
 def __dir__() -> list[str]:
