@@ -85,6 +85,23 @@ def test_the_library_gives_one_report_with_or_without_a_pool(tmp_path: Path) -> 
     assert len(many.report.diagnostics) == POOL_MIN_FILES  # one AM203 per brief
 
 
+def test_a_pool_leaves_the_hosts_cycle_collector_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    from argmap.cli.validate import validate_paths
+
+    for i in range(POOL_MIN_FILES):
+        (tmp_path / f"b{i:03d}.yaml").write_text(
+            f"argmap: 1\nid: b{i}\ntitle: B\nclaims:\n  c: {{text: Claim {i}.}}\n",
+            encoding="utf-8",
+        )
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    run = validate_paths([tmp_path], jobs=2)
+    assert len(run.report.files) == POOL_MIN_FILES
+    assert gc.get_freeze_count() == frozen  # frozen for the fork only, then unfrozen
+    assert gc.isenabled() == enabled
+
+
 def test_a_pool_started_from_a_thread_spawns_its_workers_and_agrees(tmp_path: Path) -> None:
     # With another thread running, forking could copy a held lock: workers are spawned.
     import threading

@@ -313,6 +313,7 @@ def _check_in_pool(
     pool can be had (no process support, a worker killed), this process checks the files
     itself, so the report is the same.
     """
+    import gc
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -322,6 +323,15 @@ def _check_in_pool(
     # libraries are not safe to fork, and elsewhere there is no fork.
     single = threading.active_count() == 1
     method = "fork" if sys.platform.startswith("linux") and single else "spawn"
+    done: list[_FileOutcome] = []
+    if method == "fork":
+        # The first file is checked here before forking: what checking imports on first use
+        # (the YAML parser's extension, evaluation, quote matching) is then loaded once, not
+        # once in every worker.
+        done.append(_check_file(files[0], None, config, known))
+        if on_file is not None:
+            on_file(done[0].path)
+        files = files[1:]
     workers = min(workers, len(files))
     # A few chunks per worker: large enough to keep the pipes quiet, small enough that a
     # worker with slow files does not leave the others idle at the end.
@@ -337,8 +347,19 @@ def _check_in_pool(
         executor = None
     if executor is not None:
         try:
-            outcomes = []
-            for outcome in executor.map(_check_in_worker, files, chunksize=chunk):
+            outcomes = list(done)
+            # map() submits every chunk at once, and with fork the workers start then; objects
+            # frozen meanwhile are never visited by a worker's cycle collector, so its pages
+            # stay shared with this process instead of being copied (see gc.freeze). They
+            # are unfrozen as soon as the workers exist, so this process collects as before.
+            if method == "fork":
+                gc.freeze()
+            try:
+                results = executor.map(_check_in_worker, files, chunksize=chunk)
+            finally:
+                if method == "fork":
+                    gc.unfreeze()
+            for outcome in results:
                 outcomes.append(outcome)
                 if on_file is not None:
                     on_file(outcome.path)
@@ -347,7 +368,7 @@ def _check_in_pool(
             pass
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
-    return [_check_file(path, None, config, known) for path in files]
+    return [*done, *(_check_file(path, None, config, known) for path in files)]
 
 
 def _read_and_check(
