@@ -18,6 +18,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 __all__ = ["QuoteMatch", "SourceText", "fold"]
 
@@ -56,6 +57,7 @@ _WINDOW = 16 * 1024  # characters after the previous quote's match that are sear
 _SCANS_BEFORE_INDEX = 64  # whole-text scans allowed before the index of openings is built
 _MISSES_BEFORE_VOCABULARY = 8  # quotes not found before their words are looked up first
 _SCAN_BUDGET = 4_000_000_000  # characters of whole-text scans for the quotes of one brief
+_BLOCK = 2048  # characters of the folded text per block of counted spaces, for lines_of
 _HINT_BUDGET = 50  # closest-passage searches per source, so a file of bad quotes stays fast
 
 
@@ -327,19 +329,98 @@ class SourceText:
 
     @staticmethod
     def _opening_index(text: str, needles: Sequence[str]) -> dict[str, list[int]]:
-        """Offsets of every word start in ``text`` whose next characters open one of the quotes."""
+        """Offsets of every word start in ``text`` whose next characters open one of the quotes.
+
+        Only the words that open a quote are looked at, chosen by C-level maps: a loop over a
+        large source's words in Python would cost more than the lookups it saves.
+        """
         wanted = {needle[:_KEY] for needle in needles if len(needle) >= _KEY}
         firsts = {key.split(" ", 1)[0] for key in wanted}
         words = text.split(" ")
+        starts = accumulate(map((1).__add__, map(len, words)), initial=0)
+        chosen = list(compress(starts, map(firsts.__contains__, words)))
+        keys = list(map(text.__getitem__, map(slice, chosen, map(_KEY.__add__, chosen))))
         index: dict[str, list[int]] = {}
-        offset = 0
-        for word in words:
-            if word in firsts:
-                key = text[offset : offset + _KEY]
-                if key in wanted:
-                    index.setdefault(key, []).append(offset)
-            offset += len(word) + 1
+        for key, at in compress(zip(keys, chosen, strict=True), map(wanted.__contains__, keys)):
+            index.setdefault(key, []).append(at)
         return index
+
+    def lines_of(self, quotes: Sequence[str]) -> dict[str, tuple[int, int] | None]:
+        """Each of ``quotes`` and the first and last line it stands on (None: not in the source).
+
+        The lines of :meth:`find_all`, found without its map from folded offsets back to the
+        original, which the whole source pays for. Folding changes quote marks one for one and
+        drops nothing but white space, soft hyphens and the hyphens that join a word broken at a
+        line end, so a folded offset's line is the line of the original's n-th remaining
+        character, where n counts the folded text's characters other than the spaces before
+        it; counting those per line of the original, and the folded text's spaces per block,
+        takes a few C-level passes. Quotes are looked up as :meth:`find_all` looks them up; one
+        not found in the folded text, and any source with a soft hyphen, goes to it.
+        """
+        unique = list(dict.fromkeys(quotes))
+        text = self.text
+        if not unique:
+            return {}
+        if "\u00ad" in text:
+            return self._lines_by_find_all(unique)
+        plain = self._plain
+        folded_length = len(plain) + (text[:1].isspace()) + (text[-1:].isspace())
+        use_index = len(unique) * folded_length >= _INDEX_THRESHOLD
+
+        # Characters other than white space on each line of the original, less the line-end
+        # hyphens folding drops. First as if spaces and line breaks were the only white space;
+        # when the total says otherwise, counted again with every kind of white space.
+        lines = text.split("\n")
+        counts = [len(line) - line.count(" ") for line in lines]
+        dropped: list[int] = []
+        if "-" in text:
+            line = 0
+            previous = 0
+            for match in _LINE_END_HYPHEN.finditer(text):
+                start = match.start()
+                line += text.count("\n", previous, start)
+                previous = start
+                if start and text[start - 1].isalnum():
+                    dropped.append(line)
+        if sum(counts) - len(dropped) != len(plain) - plain.count(" "):
+            counts = list(map(len, map("".join, map(str.split, lines))))
+        for line in dropped:
+            counts[line] -= 1
+        line_starts = list(accumulate(counts, initial=0))
+        spaces = list(accumulate(
+            (plain.count(" ", at, at + _BLOCK) for at in range(0, len(plain), _BLOCK)),
+            initial=0))
+
+        def line_of(offset: int) -> int:
+            block = offset // _BLOCK
+            kept = offset - spaces[block] - plain.count(" ", block * _BLOCK, offset)
+            return bisect.bisect_right(line_starts, kept, 0, len(lines))
+
+        needles = fold_all(unique)
+        openings = self._opening_index(plain, needles) if use_index else {}
+        found: dict[str, tuple[int, int] | None] = {}
+        missing: list[str] = []
+        for quote, needle in zip(unique, needles, strict=True):
+            if not needle:
+                found[quote] = None
+                continue
+            at = -1
+            if use_index and len(needle) >= _KEY:
+                at = next((start for start in openings.get(needle[:_KEY], ())
+                           if plain.startswith(needle, start)), -1)
+            if at < 0:
+                at = plain.find(needle)
+            if at < 0:
+                missing.append(quote)
+                continue
+            found[quote] = (line_of(at), line_of(at + len(needle) - 1))
+        if missing:
+            found.update(self._lines_by_find_all(missing))
+        return {quote: found[quote] for quote in unique}
+
+    def _lines_by_find_all(self, quotes: list[str]) -> dict[str, tuple[int, int] | None]:
+        return {quote: None if match is None else (match.line, match.end_line)
+                for quote, match in zip(quotes, self.find_all(quotes), strict=True)}
 
     def closest(self, quote: str) -> tuple[int, str] | None:
         """The passage most like ``quote`` (by shared words) and its line, for a hint.

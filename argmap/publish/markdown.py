@@ -32,7 +32,6 @@ from argmap.collector import paused_collector
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind, Relation
 from argmap.model import Argument, Brief, Recommendation, Statement
-from argmap.publish.quote_lines import quote_lines
 from argmap.publish.text import clean, markdown_text
 from argmap.publish.view import EvaluationLike
 from argmap.quotes import SourceText
@@ -516,7 +515,7 @@ def _locate(brief: Brief, quotes: list[str]) -> dict[str, tuple[int, int] | None
     text = read_source(brief, file, getattr(origin, "root", None))
     if not isinstance(text, SourceText):
         return {}
-    return quote_lines(text, quotes)
+    return text.lines_of(quotes)
 
 
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;="

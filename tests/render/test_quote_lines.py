@@ -7,7 +7,6 @@ import random
 import pytest
 from render_support import REPO
 
-from argmap.publish.quote_lines import quote_lines
 from argmap.quotes import SourceText
 
 SOURCES = REPO / "briefs" / "sources"
@@ -51,7 +50,7 @@ TRICKY_QUOTES = [
 @pytest.mark.parametrize("repeat", [1, 70_000])  # 70,000: enough to take the index path
 def test_tricky_text_matches_find_all(repeat: int) -> None:
     quotes = TRICKY_QUOTES + [f"filler quote {i} never found" for i in range(repeat - 1)]
-    assert quote_lines(SourceText(TRICKY), quotes) == _expected(SourceText(TRICKY), quotes)
+    assert SourceText(TRICKY).lines_of(quotes) == _expected(SourceText(TRICKY), quotes)
 
 
 def test_shipped_sources_match_find_all() -> None:
@@ -67,13 +66,13 @@ def test_shipped_sources_match_find_all() -> None:
             quotes.append(" ".join(words[start:start + rng.randint(2, 12)]))
         for some in (quotes[:50], quotes):
             unique = list(dict.fromkeys(some))
-            assert quote_lines(SourceText(text), some) == _expected(SourceText(text), unique)
+            assert SourceText(text).lines_of(some) == _expected(SourceText(text), unique)
         checked += 1
     assert checked
 
 
 def test_empty_and_soft_hyphen_sources() -> None:
-    assert quote_lines(SourceText("some text"), []) == {}
+    assert SourceText("some text").lines_of([]) == {}
     soft = "a long hyphen\u00adated word \n and more"
     quotes = ["hyphenated word and", "hyphen", "more"]
-    assert quote_lines(SourceText(soft), quotes) == _expected(SourceText(soft), quotes)
+    assert SourceText(soft).lines_of(quotes) == _expected(SourceText(soft), quotes)
