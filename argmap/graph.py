@@ -9,7 +9,7 @@ consistent and the checks can still say where the broken reference was written.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -178,6 +178,30 @@ _SIDE_RELATIONS = (
     ("contrary", EdgeKind.CONTRARY),
     ("contradicts", EdgeKind.CONTRADICTS),
 )
+
+
+def shortest_cycle(start: str, successors: Callable[[str], Iterable[str]]) -> list[str] | None:
+    """The shortest cycle from ``start`` back to it, by breadth-first search over
+    ``successors``, as the list of ids from ``start``; None when there is none."""
+    parents: dict[str, str] = {}
+    frontier = [start]
+    seen = {start}
+    while frontier:
+        following: list[str] = []
+        for node in frontier:
+            for succ in successors(node):
+                if succ == start:
+                    cycle = [node]
+                    while cycle[-1] != start:
+                        cycle.append(parents[cycle[-1]])
+                    cycle.reverse()
+                    return cycle
+                if succ not in seen:
+                    seen.add(succ)
+                    parents[succ] = node
+                    following.append(succ)
+        frontier = following
+    return None
 
 
 class ArgumentGraph:
@@ -625,25 +649,9 @@ class ArgumentGraph:
     def _cycle_within(self, members: set[str]) -> list[str]:
         """One concrete cycle through a strongly connected group, starting at its first id."""
         start = min(members, key=self.order.__getitem__)
-        parents: dict[str, str] = {}
-        frontier = [start]
-        seen = {start}
-        while frontier:
-            following: list[str] = []
-            for node in frontier:
-                for succ in self.support_successors(node):
-                    if succ == start:
-                        cycle = [node]
-                        while cycle[-1] != start:
-                            cycle.append(parents[cycle[-1]])
-                        cycle.reverse()
-                        return cycle
-                    if succ in members and succ not in seen:
-                        seen.add(succ)
-                        parents[succ] = node
-                        following.append(succ)
-            frontier = following
-        return sorted(members)  # pragma: no cover - a strongly connected group always has a cycle
+        cycle = shortest_cycle(
+            start, lambda node: [s for s in self.support_successors(node) if s in members])
+        return cycle if cycle is not None else sorted(members)  # pragma: no cover
 
     def neighbourhood(self, centre: str, depth: int) -> set[str]:
         """Ids within ``depth`` relations of ``centre``, following edges both ways."""

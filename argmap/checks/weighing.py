@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding, rule
 from argmap.diagnostics import Severity
-from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
+from argmap.graph import ArgumentGraph, EdgeKind, NodeKind, shortest_cycle
 
 __all__: list[str] = []
 
@@ -105,7 +105,7 @@ def contradictory_preferences(context: CheckContext) -> Iterator[Finding]:
         return
     reported: set[frozenset[str]] = set()
     for start in successors:
-        cycle = _cycle_through(start, successors)
+        cycle = shortest_cycle(start, lambda node: successors.get(node, ()))
         if cycle is None or frozenset(cycle) in reported:
             continue
         reported.add(frozenset(cycle))
@@ -116,29 +116,6 @@ def contradictory_preferences(context: CheckContext) -> Iterator[Finding]:
             "remove one 'outweighs' so that the preferences say which statement is stronger",
             at="value",
         )
-
-
-def _cycle_through(start: str, successors: dict[str, list[str]]) -> list[str] | None:
-    """The shortest circle of preferences from ``start`` back to it (breadth first), or None."""
-    parents: dict[str, str] = {}
-    frontier = [start]
-    seen = {start}
-    while frontier:
-        following: list[str] = []
-        for node in frontier:
-            for succ in successors.get(node, ()):
-                if succ == start:
-                    cycle = [node]
-                    while cycle[-1] != start:
-                        cycle.append(parents[cycle[-1]])
-                    cycle.reverse()
-                    return cycle
-                if succ not in seen:
-                    seen.add(succ)
-                    parents[succ] = node
-                    following.append(succ)
-        frontier = following
-    return None
 
 
 @rule(
