@@ -136,8 +136,19 @@ class ActorView:
     speaks: int
 
 
+class _Strength:
+    """What a view with a gradual strength shows of it."""
+
+    strength: float | None
+
+    @property
+    def strength_text(self) -> MarkdownSafe | None:
+        """The strength with two decimals (digits and a point: nothing to escape)."""
+        return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
+
+
 @dataclass(frozen=True)
-class RecommendationView:
+class RecommendationView(_Strength):
     """A recommendation with its reasons, objections and (when evaluated) verdict."""
 
     id: str
@@ -153,14 +164,9 @@ class RecommendationView:
     #: When evaluated with a gradual semantics: the strength in [0, 1].
     strength: float | None = None
 
-    @property
-    def strength_text(self) -> MarkdownSafe | None:
-        """The strength with two decimals (digits and a point: nothing to escape)."""
-        return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
-
 
 @dataclass(frozen=True)
-class OptionView:
+class OptionView(_Strength):
     """One option of a question, as the summary sets it beside the others."""
 
     option: StatementView
@@ -171,11 +177,6 @@ class OptionView:
     answered: int
     verdict: str | None = None
     strength: float | None = None
-
-    @property
-    def strength_text(self) -> MarkdownSafe | None:
-        """The strength with two decimals (digits and a point: nothing to escape)."""
-        return None if self.strength is None else MarkdownSafe(f"{self.strength:.2f}")
 
 
 @dataclass(frozen=True)
