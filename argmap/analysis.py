@@ -7,10 +7,11 @@ answers in the brief's own ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, itemgetter
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from argmap.collector import paused_collector
@@ -236,6 +237,9 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
         kinds.setdefault(key, _QUESTION)
     kind_of = kinds.get
     statement, argument = _STATEMENT, _ARGUMENT
+    quick = _plain_framework(brief, statements, argument_items, kind_of, scores=scores)
+    if quick is not None:
+        return quick
 
     # Supports and attacks are gathered unchecked, a C-level extend per statement, and their
     # targets checked afterwards in one C-level pass each: a large brief has hundreds of
@@ -247,13 +251,11 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
     equivalences: list[tuple[str, str]] = []
     oppositions: list[tuple[str, str]] = []
     pending: list[tuple[str, Any]] = []
-    rare = itemgetter("concedes", "outweighs", "undercuts", "rephrases", "contrary",
-                      "contradicts")
     for key, item in statements:
         fields = item.__dict__  # a pydantic model's values: cheaper to read than attributes
         supports.extend(zip(repeat(key), fields["supports"]))
         attacks.extend(zip(repeat(key), fields["attacks"]))
-        if any(rare(fields)):
+        if any(_RARE(fields)):
             if item.concedes:
                 concessions.extend((key, t) for t in item.concedes if kind_of(t) == statement)
             if item.outweighs:
@@ -272,15 +274,7 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
     attacks = list(compress(attacks, map(
         (statement, argument).__contains__, map(kind_of, map(itemgetter(1), attacks)))))
 
-    arguments: dict[str, tuple[tuple[str, ...], str]] = {}
-    conclusions: dict[str, str] = {}
-    for key, linked in argument_items:
-        if kind_of(linked.conclusion) != statement:
-            continue
-        conclusions[key] = linked.conclusion
-        premises = tuple(p for p in linked.premises if kind_of(p) == statement)
-        if premises:
-            arguments[key] = (premises, linked.conclusion)
+    arguments, conclusions = _linked(argument_items, kind_of)
 
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
     if pending:
@@ -321,6 +315,109 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
         tuple(concessions),
         tuple(undercuts),
     )
+
+
+def _plain_framework(
+    brief: Brief,
+    statements: list[tuple[str, Any]],
+    argument_items: list[tuple[str, Any]],
+    kind_of: Callable[[str], int | None],
+    *,
+    scores: bool,
+) -> Framework | None:
+    """:func:`_framework_of_brief` for a brief whose relations need no sorting out, with every
+    id found once: None when the brief has a reference that does not resolve (or names a
+    kind its field does not take), a relation stated twice, ``rephrases``, ``contrary`` or
+    ``contradicts``, or an undercut that turns into an attack on an argument.
+
+    A large brief is mostly statements with a few supports and attacks each. Their targets are
+    looked up in one C-level pass over all of them, which both checks and resolves them, and
+    each statement's resolved targets are its adjacency list as they stand.
+    """
+    from argmap.evaluation import Framework
+    from argmap.evaluation.framework import _Edges, _Prepared
+
+    ns = len(statements)
+    fields = list(map(_FIELDS, map(_SECOND, statements)))
+    preferences: list[tuple[str, str]] = []
+    concessions: list[tuple[str, str]] = []
+    pending: list[tuple[str, Any]] = []
+    for i in compress(range(ns), map(any, map(_RARE, fields))):
+        key, item = statements[i]
+        if item.rephrases or item.contrary or item.contradicts:
+            return None
+        concessions.extend((key, t) for t in item.concedes if kind_of(t) == _STATEMENT)
+        preferences.extend((key, t) for t in item.outweighs if kind_of(t) == _STATEMENT)
+        for entry in item.undercuts:
+            if not isinstance(entry, str):
+                pending.append((key, entry))
+            elif kind_of(entry) == _ARGUMENT:
+                return None  # an attack on an argument, among the statement's own attacks
+    arguments, conclusions = _linked(argument_items, kind_of)
+    if len(arguments) != len(argument_items):
+        return None  # an argument left out takes the attacks on it along
+    keys = list(map(_FIRST, statements))
+    id_of = dict(zip(keys, range(ns), strict=True))
+    id_of.update(zip(arguments, range(ns, ns + len(arguments)), strict=True))
+    resolved: list[_Edges] = []
+    for lists, limit in ((list(map(_SUPPORTS, fields)), ns),
+                         (list(map(_ATTACKS, fields)), ns + len(arguments))):
+        targets = list(chain.from_iterable(lists))
+        dst = list(map(id_of.get, targets, repeat(limit)))  # limit: not found
+        if dst and max(dst) >= limit:
+            return None
+        counts = list(map(len, lists))
+        several = list(compress(lists, map((1).__lt__, counts)))
+        if sum(map(len, map(set, several))) != sum(map(len, several)):
+            return None  # a statement names one target twice
+        src = list(chain.from_iterable(map(repeat, range(ns), counts)))
+        resolved.append(_Edges(src, dst, list(accumulate(counts, initial=0))))
+    undercuts: list[tuple[str, tuple[str, str, str]]] = []
+    if pending:
+        fields_of = dict(zip(keys, fields, strict=True))
+        for owner, entry in pending:
+            kind = "support" if isinstance(entry, SupportRef) else "attack"
+            source, target = entry.source, entry.to
+            source_kind, target_kind = kind_of(source), kind_of(target)
+            if kind == "support" and source_kind == _ARGUMENT:
+                if conclusions.get(source) == target:
+                    return None  # an attack on the argument, after all the others
+                continue  # an argument's support is its conclusion, never a stated support
+            if (source_kind == _STATEMENT and target_kind in (_STATEMENT, _ARGUMENT)
+                    and target in fields_of[source][kind + "s"]):
+                undercuts.append((owner, (kind, source, target)))
+    return Framework._prepared(
+        _Prepared(id_of, *resolved),
+        statements=tuple(keys),
+        arguments=MappingProxyType(arguments),
+        base_scores=MappingProxyType(
+            base_scores_of(statements, author_voices(brief)) if scores else {}),
+        preferences=tuple(preferences),
+        concessions=tuple(concessions),
+        undercuts=tuple(undercuts),
+    )
+
+
+def _linked(
+    argument_items: list[tuple[str, Any]], kind_of: Callable[[str], int | None]
+) -> tuple[dict[str, tuple[tuple[str, ...], str]], dict[str, str]]:
+    """The linked arguments evaluation keeps, as (premises, conclusion), and the conclusion of
+    every argument whose conclusion is a statement (kept or not: an undercut may name it)."""
+    arguments: dict[str, tuple[tuple[str, ...], str]] = {}
+    conclusions: dict[str, str] = {}
+    for key, linked in argument_items:
+        if kind_of(linked.conclusion) != _STATEMENT:
+            continue
+        conclusions[key] = linked.conclusion
+        premises = tuple(p for p in linked.premises if kind_of(p) == _STATEMENT)
+        if premises:
+            arguments[key] = (premises, linked.conclusion)
+    return arguments, conclusions
+
+
+_FIRST, _SECOND, _FIELDS = itemgetter(0), itemgetter(1), attrgetter("__dict__")
+_SUPPORTS, _ATTACKS = itemgetter("supports"), itemgetter("attacks")
+_RARE = itemgetter("concedes", "outweighs", "undercuts", "rephrases", "contrary", "contradicts")
 
 
 def _same_and_opposed(

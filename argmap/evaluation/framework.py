@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, deque
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 from types import MappingProxyType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from argmap.collector import paused_collector
 from argmap.errors import ArgmapError
@@ -128,10 +128,67 @@ class Framework:
         with paused_collector():  # a large framework is a million small objects, no cycles
             _ = self._index  # validate now: a bad framework fails where it is built
 
+    @classmethod
+    def _prepared(cls, prepared: _Prepared, /, **fields: object) -> Framework:
+        """A framework whose statement ids, supports and attacks are already resolved.
+
+        For argmap's own builders, which find every id while gathering the relations. The
+        ``fields`` are the constructor's but ``supports`` and ``attacks``, as tuples and
+        read-only mappings; ``prepared`` has the ids of the statements (and of the arguments,
+        after them) and the supports and attacks as distinct pairs of node ids, every source a
+        statement and every target of a kind the relation takes. Nothing here checks those
+        again; the rest is built and validated as the constructor does.
+
+        The two fields are spelled out as id pairs the first time they are read: evaluation
+        itself never reads them, and a large brief has hundreds of thousands.
+        """
+        fw = cls.__new__(cls)
+        for name, value in fields.items():
+            object.__setattr__(fw, name, value)
+        fw.__dict__["_unspelled"] = {"supports": prepared.supports, "attacks": prepared.attacks}
+        with paused_collector():
+            fw.__dict__["_index"] = FrameworkIndex(fw, prepared)
+        return fw
+
+    if not TYPE_CHECKING:  # to the type checker, the fields are plain attributes
+
+        def __getattr__(self, name: str) -> object:
+            # Reached only for an attribute the instance lacks: a field _prepared left unspelled.
+            edges = self.__dict__.get("_unspelled", {}).get(name)
+            index = self.__dict__.get("_index")
+            if edges is None or index is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            spell = index.names.__getitem__
+            value = tuple(zip(map(spell, edges.src), map(spell, edges.dst), strict=True))
+            object.__setattr__(self, name, value)
+            # A new dict, not a deletion: a shallow copy of the framework shares the old one.
+            unspelled = self.__dict__["_unspelled"]
+            self.__dict__["_unspelled"] = {k: v for k, v in unspelled.items() if k != name}
+            return value
+
     @cached_property
     def _index(self) -> FrameworkIndex:
         """The compiled, validated form of this framework (built once, at construction)."""
         return FrameworkIndex(self)
+
+
+class _Edges(NamedTuple):
+    """Distinct relations resolved to node ids, ``src[i]`` to ``dst[i]``. With ``starts``, they
+    are grouped by source statement in node order: statement ``u``'s are those from
+    ``starts[u]`` to ``starts[u + 1]`` (``starts`` has one entry per statement, and one more)."""
+
+    src: list[int]
+    dst: list[int]
+    starts: list[int] | None = None
+
+
+class _Prepared(NamedTuple):
+    """What a builder hands :meth:`Framework._prepared`: every statement's and argument's node
+    id, and the supports and attacks resolved."""
+
+    id_of: dict[str, int]
+    supports: _Edges
+    attacks: _Edges
 
 
 class FrameworkIndex:
@@ -177,24 +234,14 @@ class FrameworkIndex:
         "supports_out",
     )
 
-    def __init__(self, fw: Framework) -> None:
+    def __init__(self, fw: Framework, prepared: _Prepared | None = None) -> None:
         names = list(fw.statements)
-        id_of: dict[str, int] = {}
-        for i, sid in enumerate(names):
-            if not isinstance(sid, str):
-                raise FrameworkError(f"statement id {sid!r} is not a string")
-            if id_of.setdefault(sid, i) != i:
-                raise FrameworkError(f"statement id {sid!r} appears twice")
         ns = len(names)
-        for aid in fw.arguments:
-            if not isinstance(aid, str):
-                raise FrameworkError(f"argument id {aid!r} is not a string")
-            if aid in id_of:
-                raise FrameworkError(
-                    f"argument id {aid!r} is also a statement id: they share one namespace"
-                )
-            id_of[aid] = len(names)
-            names.append(aid)
+        if prepared is None:
+            id_of = _ids_of(names, fw.arguments)
+        else:
+            id_of = prepared.id_of
+            names.extend(fw.arguments)
         n_named = len(names)
         get = id_of.get
 
@@ -215,8 +262,15 @@ class FrameworkIndex:
             argument_premises.append(premise_ids)
             conclusions.append(c)
 
-        s_src, s_dst = _resolve(fw.supports, "support", id_of, ns, ns)
-        a_src, a_dst = _resolve(fw.attacks, "attack", id_of, ns, n_named)
+        if prepared is None:
+            supports = _Edges(*_resolve(fw.supports, "support", id_of, ns, ns))
+            attacks = _Edges(*_resolve(fw.attacks, "attack", id_of, ns, n_named))
+        else:
+            # Copies: linking appends to the lists, and the framework spells its fields from them.
+            supports, attacks = (_Edges(list(edges.src), list(edges.dst), edges.starts)
+                                 for edges in (prepared.supports, prepared.attacks))
+        s_src, s_dst = supports.src, supports.dst
+        a_src, a_dst = attacks.src, attacks.dst
 
         cancelled: set[tuple[int, int]] = set()
         if fw.preferences:
@@ -243,9 +297,9 @@ class FrameworkIndex:
         n = n_named + len(links)
 
         has_links = bool(links)
-        attacks_out = _adjacency(n, bool(a_src) or has_links)
-        supports_out = _adjacency(n, bool(fw.supports or fw.arguments))
-        premise_of = _adjacency(n, bool(fw.arguments) or has_links)
+        attacks_out = _adjacency(n, bool(a_src) or has_links, a_dst, attacks.starts)
+        supports_out = _adjacency(n, bool(s_src or fw.arguments), s_dst, supports.starts)
+        premises_of: dict[int, list[int]] = {}  # few statements are premises: kept sparse
         n_attackers = [0] * n
         n_reasons = [0] * n
         n_premises = [0] * n
@@ -254,7 +308,7 @@ class FrameworkIndex:
             zip(argument_premises, conclusions, strict=True), start=ns
         ):
             for p in premise_ids:
-                premise_of[p].append(a)
+                premises_of.setdefault(p, []).append(a)
             n_premises[a] = len(premise_ids)
             supports_out[a].append(c)
             n_reasons[c] += 1
@@ -262,11 +316,11 @@ class FrameworkIndex:
         # Every edge first, by the loops that do least a pair; then the few that links carry
         # instead, or that a preference cancels, are taken out again. Removing keeps the order
         # of the rest, so the lists are what filtering pair by pair would give.
-        for u, v in zip(s_src, s_dst, strict=True):
+        for u, v in _ungrouped(s_src, s_dst, supports.starts):
             supports_out[u].append(v)
         for v, count in Counter(s_dst).items():
             n_reasons[v] += count
-        for u, v in zip(a_src, a_dst, strict=True):
+        for u, v in _ungrouped(a_src, a_dst, attacks.starts):
             attacks_out[u].append(v)
         for v, count in Counter(a_dst).items():
             n_attackers[v] += count
@@ -280,7 +334,7 @@ class FrameworkIndex:
 
         for i, (kind, u, v) in enumerate(links):
             node = n_named + i
-            premise_of[u].append(node)
+            premises_of.setdefault(u, []).append(node)
             n_premises[node] = 1
             if kind == "support":
                 supports_out[node].append(v)
@@ -293,7 +347,7 @@ class FrameworkIndex:
             n_attackers[node] += 1
 
         base = [DEFAULT_BASE_SCORE] * ns
-        if not _fill_base_scores(base, fw.base_scores, get, ns):
+        if not _fill_base_scores(base, fw.base_scores, get, names[:ns]):
             self._check_base_scores(fw.base_scores, get, ns)  # says what is wrong
 
         self.names: tuple[str, ...] = tuple(names)
@@ -304,7 +358,7 @@ class FrameworkIndex:
         self.base: list[float] = base  # per statement node
         self.attacks_out = attacks_out
         self.supports_out = supports_out
-        self.premise_of = premise_of
+        self.premise_of = _sparse(n, premises_of)
         self.n_attackers = n_attackers
         self.n_reasons = n_reasons
         self.n_premises = n_premises
@@ -445,6 +499,27 @@ class FrameworkIndex:
         undercut_edges.extend(stated)
 
 
+def _ids_of(names: list[str], arguments: Mapping[str, object]) -> dict[str, int]:
+    """The node id of every statement (in order) and argument (after them), appending the
+    arguments to ``names``; a :class:`FrameworkError` for an id that is no string or is taken."""
+    id_of: dict[str, int] = {}
+    for i, sid in enumerate(names):
+        if not isinstance(sid, str):
+            raise FrameworkError(f"statement id {sid!r} is not a string")
+        if id_of.setdefault(sid, i) != i:
+            raise FrameworkError(f"statement id {sid!r} appears twice")
+    for aid in arguments:
+        if not isinstance(aid, str):
+            raise FrameworkError(f"argument id {aid!r} is not a string")
+        if aid in id_of:
+            raise FrameworkError(
+                f"argument id {aid!r} is also a statement id: they share one namespace"
+            )
+        id_of[aid] = len(names)
+        names.append(aid)
+    return id_of
+
+
 def _lookup(id_of: dict[str, int], value: object) -> int | None:
     return id_of.get(value) if isinstance(value, str) else None
 
@@ -555,38 +630,71 @@ def _strict_preference(
 
 
 def _fill_base_scores(
-    base: list[float], scores: Mapping[str, float], get: Callable[[str], int | None], ns: int
+    base: list[float],
+    scores: Mapping[str, float],
+    get: Callable[[str], int | None],
+    names: list[str],
 ) -> bool:
     """Put each base score in its statement's place, by C-level passes over all of them at
     once (a brief gives every statement one); False, with ``base`` half filled, if any is not
     a number in [0, 1] for a statement, for the caller to find and name it."""
     if not scores:
         return True
-    looked_up = list(map(get, scores.keys()))
-    if None in looked_up:
-        return False
-    found = cast("list[int]", looked_up)
-    if max(found) >= ns:
-        return False
+    ns = len(names)
+    found: list[int] | None = None  # None: every statement's, in order (a brief's case)
+    if len(scores) != ns or list(scores) != names:
+        looked_up = list(map(get, scores.keys()))
+        if None in looked_up or max(cast("list[int]", looked_up)) >= ns:
+            return False
+        found = cast("list[int]", looked_up)
     try:
         values = list(map(float, scores.values()))
     except (TypeError, ValueError):
         return False
     if any(map(math.isnan, values)) or min(values) < 0.0 or max(values) > 1.0:
         return False
-    deque(map(base.__setitem__, found, values), maxlen=0)  # run the map, keep nothing
+    if found is None:
+        base[:] = values
+    else:
+        deque(map(base.__setitem__, found, values), maxlen=0)  # run the map, keep nothing
     return True
 
 
-def _adjacency(n: int, used: bool) -> list[list[int]]:
-    """``n`` empty adjacency lists; when ``used`` is false, ``n`` references to one empty list.
+def _adjacency(
+    n: int, used: bool, dst: list[int] | None = None, starts: list[int] | None = None
+) -> list[list[int]]:
+    """``n`` adjacency lists: empty, or with ``starts`` (see :class:`_Edges`) each statement's
+    targets already in place, cut from ``dst`` in one C-level pass. When ``used`` is false,
+    ``n`` references to one empty list.
 
     Sharing saves allocating a list per node for a kind of edge the framework does not have
     (most maps have no linked arguments); nothing appends to it, since there are no such edges.
     """
-    if used:
+    if not used:
+        return [[]] * n
+    if starts is None or dst is None:
         return [[] for _ in range(n)]
-    return [[]] * n
+    grouped = list(map(dst.__getitem__, map(slice, starts, islice(starts, 1, None))))
+    grouped.extend([] for _ in range(n - len(grouped)))
+    return grouped
+
+
+def _sparse(n: int, entries: dict[int, list[int]]) -> list[list[int]]:
+    """``n`` adjacency lists with ``entries`` in place; the other nodes share one empty list
+    (read-only, as all the index's lists are), so a few entries cost no list per node."""
+    lists: list[list[int]] = [[]] * n
+    for u, targets in entries.items():
+        lists[u] = targets
+    return lists
+
+
+def _ungrouped(
+    src: list[int], dst: list[int], starts: list[int] | None
+) -> Iterator[tuple[int, int]]:
+    """The pairs :func:`_adjacency` has not put in place: all of them without ``starts``, else
+    those added after the grouped ones."""
+    done = starts[-1] if starts else 0
+    return zip(islice(src, done, None), islice(dst, done, None), strict=True)
 
 
 def _resolve(
