@@ -370,11 +370,9 @@ def _plain_framework(
         several = list(compress(lists, map((1).__lt__, counts)))
         if sum(map(len, map(set, several))) != sum(map(len, several)):
             return None  # a statement names one target twice
-        src = list(chain.from_iterable(map(repeat, range(ns), counts)))
-        resolved.append(_Edges(src, dst, list(accumulate(counts, initial=0))))
+        resolved.append(_Edges(None, dst, list(accumulate(counts, initial=0))))
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
     if pending:
-        fields_of = dict(zip(keys, fields, strict=True))
         for owner, entry in pending:
             kind = "support" if isinstance(entry, SupportRef) else "attack"
             source, target = entry.source, entry.to
@@ -384,7 +382,7 @@ def _plain_framework(
                     return None  # an attack on the argument, after all the others
                 continue  # an argument's support is its conclusion, never a stated support
             if (source_kind == _STATEMENT and target_kind in (_STATEMENT, _ARGUMENT)
-                    and target in fields_of[source][kind + "s"]):
+                    and target in fields[id_of[source]][kind + "s"]):
                 undercuts.append((owner, (kind, source, target)))
     return Framework._prepared(
         _Prepared(id_of, *resolved),

@@ -13,12 +13,12 @@ of hashing strings.
 from __future__ import annotations
 
 import math
-from collections import Counter, deque
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, islice
-from operator import itemgetter
+from itertools import chain, compress, islice, repeat
+from operator import itemgetter, sub
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
@@ -172,14 +172,69 @@ class Framework:
         return FrameworkIndex(self)
 
 
-class _Edges(NamedTuple):
-    """Distinct relations resolved to node ids, ``src[i]`` to ``dst[i]``. With ``starts``, they
-    are grouped by source statement in node order: statement ``u``'s are those from
-    ``starts[u]`` to ``starts[u + 1]`` (``starts`` has one entry per statement, and one more)."""
+class _Edges:
+    """Distinct relations resolved to node ids, ``src[i]`` to ``dst[i]``.
 
-    src: list[int]
-    dst: list[int]
-    starts: list[int] | None = None
+    With ``starts``, the first ``starts[-1]`` of them are grouped by source statement in node
+    order: statement ``u``'s are those from ``starts[u]`` to ``starts[u + 1]`` (``starts`` has
+    one entry per statement, and one more). Their sources are then implied, and ``src`` is
+    built only when something asks for it.
+    """
+
+    __slots__ = ("_src", "dst", "starts")
+
+    def __init__(
+        self, src: list[int] | None, dst: list[int], starts: list[int] | None = None
+    ) -> None:
+        if src is None and starts is None:
+            raise ValueError("edges need their sources or their grouping")
+        self._src = src
+        self.dst = dst
+        self.starts = starts
+
+    @property
+    def src(self) -> list[int]:
+        if self._src is None:
+            starts = cast("list[int]", self.starts)
+            counts = map(sub, islice(starts, 1, None), starts)
+            self._src = list(chain.from_iterable(map(repeat, range(len(starts) - 1), counts)))
+        return self._src
+
+    def copy(self) -> _Edges:
+        return _Edges(None if self._src is None else list(self._src), list(self.dst), self.starts)
+
+    def append(self, u: int, v: int) -> None:
+        self.src.append(u)
+        self.dst.append(v)
+
+    def grouped(self) -> int:
+        """How many pairs the grouping covers (they come first)."""
+        return self.starts[-1] if self.starts else 0
+
+    def ungrouped(self) -> Iterator[tuple[int, int]]:
+        """The pairs after the grouped ones (all of them, without a grouping)."""
+        done = self.grouped()
+        if done == len(self.dst):
+            return iter(())
+        return zip(islice(self.src, done, None), islice(self.dst, done, None), strict=True)
+
+    def pairs_from(self, sources: Collection[int | None]) -> set[tuple[int, int]]:
+        """The pairs whose source is one of ``sources``: read off the grouping for the
+        grouped ones, found by a C-level scan otherwise."""
+        found: set[tuple[int, int]] = set()
+        done, dst = self.grouped(), self.dst
+        if done:
+            starts = cast("list[int]", self.starts)
+            ns = len(starts) - 1
+            for u in sources:
+                if u is not None and 0 <= u < ns:
+                    found.update(zip(repeat(u), dst[starts[u]:starts[u + 1]]))
+        if done < len(dst):
+            src = self.src
+            tail = islice(src, done, None)
+            picked = compress(range(done, len(dst)), map(sources.__contains__, tail))
+            found.update((src[i], dst[i]) for i in picked)
+        return found
 
 
 class _Prepared(NamedTuple):
@@ -267,22 +322,19 @@ class FrameworkIndex:
             attacks = _Edges(*_resolve(fw.attacks, "attack", id_of, ns, n_named))
         else:
             # Copies: linking appends to the lists, and the framework spells its fields from them.
-            supports, attacks = (_Edges(list(edges.src), list(edges.dst), edges.starts)
-                                 for edges in (prepared.supports, prepared.attacks))
-        s_src, s_dst = supports.src, supports.dst
-        a_src, a_dst = attacks.src, attacks.dst
+            supports, attacks = prepared.supports.copy(), prepared.attacks.copy()
+        s_dst, a_dst = supports.dst, attacks.dst
 
         cancelled: set[tuple[int, int]] = set()
         if fw.preferences:
             stronger = _strict_preference(fw.preferences, id_of, ns)
-            # Only an attack between two statements that preferences name can be cancelled; find
-            # those with C-level scans before looking at any pair.
-            named = {_lookup(id_of, sid) for pair in fw.preferences for sid in pair}
-            candidates = compress(range(len(a_dst)), map(named.__contains__, a_dst))
+            # Only an attack on a statement preferred to something, by a statement something is
+            # preferred to, can be cancelled: only the attacks of those are looked at.
+            preferred = {_lookup(id_of, pair[0]) for pair in fw.preferences}
+            dispreferred = {_lookup(id_of, pair[1]) for pair in fw.preferences}
             cancelled = {
-                (a_src[i], a_dst[i])
-                for i in candidates
-                if a_src[i] in named and stronger(a_dst[i], a_src[i])  # both ends are named
+                (u, v) for u, v in attacks.pairs_from(dispreferred)
+                if v in preferred and stronger(v, u)
             }
 
         # Links: the relations something undercuts or concedes, each a node of its own.
@@ -291,14 +343,14 @@ class FrameworkIndex:
         undercut_edges: list[tuple[int, int]] = []  # (undercutter, link node)
         if fw.undercuts or fw.concessions:
             self._link_relations(
-                fw, id_of, ns, n_named, s_src, s_dst, a_src, a_dst, conclusions,
+                fw, id_of, ns, n_named, supports, attacks, conclusions,
                 links, link_of, undercut_edges,
             )
         n = n_named + len(links)
 
         has_links = bool(links)
-        attacks_out = _adjacency(n, bool(a_src) or has_links, a_dst, attacks.starts)
-        supports_out = _adjacency(n, bool(s_src or fw.arguments), s_dst, supports.starts)
+        attacks_out = _adjacency(n, bool(a_dst) or has_links, a_dst, attacks.starts)
+        supports_out = _adjacency(n, bool(s_dst or fw.arguments), s_dst, supports.starts)
         premises_of: dict[int, list[int]] = {}  # few statements are premises: kept sparse
         n_attackers = [0] * n
         n_reasons = [0] * n
@@ -316,14 +368,14 @@ class FrameworkIndex:
         # Every edge first, by the loops that do least a pair; then the few that links carry
         # instead, or that a preference cancels, are taken out again. Removing keeps the order
         # of the rest, so the lists are what filtering pair by pair would give.
-        for u, v in _ungrouped(s_src, s_dst, supports.starts):
+        for u, v in supports.ungrouped():
             supports_out[u].append(v)
-        for v, count in Counter(s_dst).items():
-            n_reasons[v] += count
-        for u, v in _ungrouped(a_src, a_dst, attacks.starts):
+        for v in s_dst:  # a plain loop: quicker than counting into a dict first
+            n_reasons[v] += 1
+        for u, v in attacks.ungrouped():
             attacks_out[u].append(v)
-        for v, count in Counter(a_dst).items():
-            n_attackers[v] += count
+        for v in a_dst:
+            n_attackers[v] += 1
         for kind, u, v in links:
             if kind == "support":
                 supports_out[u].remove(v)
@@ -389,10 +441,8 @@ class FrameworkIndex:
         id_of: dict[str, int],
         ns: int,
         n_named: int,
-        s_src: list[int],
-        s_dst: list[int],
-        a_src: list[int],
-        a_dst: list[int],
+        support_edges: _Edges,
+        attack_edges: _Edges,
         conclusions: list[int],
         links: list[tuple[str, int, int]],
         link_of: dict[tuple[str, int, int], int],
@@ -434,12 +484,8 @@ class FrameworkIndex:
                 sources.add(_lookup(id_of, pair[1]))
         sources.discard(None)
 
-        def pairs_from(src: list[int], dst: list[int]) -> set[tuple[int, int]]:
-            picked = compress(range(len(src)), map(sources.__contains__, src))
-            return {(src[i], dst[i]) for i in picked}
-
-        supports = pairs_from(s_src, s_dst)
-        attacks = pairs_from(a_src, a_dst)
+        supports = support_edges.pairs_from(sources)
+        attacks = attack_edges.pairs_from(sources)
         stated: list[tuple[int, int]] = []  # (undercutter, link) from fw.undercuts
         for entry in _distinct(fw.undercuts, "undercut"):
             try:
@@ -460,8 +506,7 @@ class FrameworkIndex:
                     # The support an argument gives is the argument: an ordinary undercut.
                     if (c, u) not in attacks:
                         attacks.add((c, u))
-                        a_src.append(c)
-                        a_dst.append(u)
+                        attack_edges.append(c, u)
                     continue
                 if (u, v) not in supports:
                     raise FrameworkError(f"{where} names a support the framework does not have")
@@ -686,15 +731,6 @@ def _sparse(n: int, entries: dict[int, list[int]]) -> list[list[int]]:
     for u, targets in entries.items():
         lists[u] = targets
     return lists
-
-
-def _ungrouped(
-    src: list[int], dst: list[int], starts: list[int] | None
-) -> Iterator[tuple[int, int]]:
-    """The pairs :func:`_adjacency` has not put in place: all of them without ``starts``, else
-    those added after the grouped ones."""
-    done = starts[-1] if starts else 0
-    return zip(islice(src, done, None), islice(dst, done, None), strict=True)
 
 
 def _resolve(
