@@ -29,6 +29,7 @@ __all__ = [
     "Chain",
     "ChainList",
     "Evaluation",
+    "chain_search",
     "chains",
     "evaluate",
     "grounded_labels",
@@ -101,33 +102,49 @@ def chains(
     graph = _graph(subject)
     if target not in graph.nodes:
         raise KeyError(target)
+    return chain_search(graph, target, limit=limit, max_steps=max_steps, sources={})
+
+
+def chain_search(
+    graph: ArgumentGraph,
+    target: str,
+    *,
+    limit: int,
+    max_steps: int,
+    sources: dict[str, list[str]],
+) -> ChainList:
+    """:func:`chains` on a graph, for a caller that searches many targets of one graph:
+    ``sources`` holds what supports each node reached (filled as the search goes), so that
+    the searches share it. ``target`` must be a node of the graph."""
     order = graph.order
+    nodes = graph.nodes
     found: list[tuple[str, ...]] = []
     kinds = (EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION)
-    known: dict[str, list[str]] = {}
+    argument = NodeKind.ARGUMENT
 
     def backwards(node: str) -> list[str]:
-        sources = known.get(node)
-        if sources is None:
-            sources = sorted({e.source for e in graph.incoming(node) if e.kind in kinds},
-                             key=order.__getitem__)
-            known[node] = sources
-        return sources
+        known = sorted({e.source for e in graph.incoming(node) if e.kind in kinds},
+                       key=order.__getitem__)
+        sources[node] = known
+        return known
 
-    stack: list[tuple[str, tuple[str, ...], frozenset[str]]] = [
-        (target, (target,), frozenset((target,)))
-    ]
+    # A path is short, so a test of the tuple finds a repeated id as fast as a set would, and
+    # nothing is built per step but the longer path.
+    stack: list[tuple[str, tuple[str, ...]]] = [(target, (target,))]
     steps = 0
     while stack and len(found) < limit and steps < max_steps:
         steps += 1
-        node, path, visited = stack.pop()
-        sources = [s for s in backwards(node) if s not in visited]
-        if not sources:
-            if len(path) > 1 and graph.nodes[node].kind is not NodeKind.ARGUMENT:
-                found.append(tuple(reversed(path)))
+        node, path = stack.pop()
+        known = sources.get(node)
+        if known is None:
+            known = backwards(node)
+        fresh = [s for s in known if s not in path]
+        if not fresh:
+            if len(path) > 1 and nodes[node].kind is not argument:
+                found.append(path[::-1])
             continue
-        for source in reversed(sources):
-            stack.append((source, (*path, source), visited | {source}))
+        for source in reversed(fresh):
+            stack.append((source, (*path, source)))
     found.sort(key=lambda chain: (len(chain), [order[s] for s in chain]))
     return ChainList([Chain(chain) for chain in found], complete=not stack, steps=steps)
 

@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
-from argmap.analysis import MAX_CHAIN_STEPS, VERDICT_WORDS, chains
+from argmap.analysis import MAX_CHAIN_STEPS, VERDICT_WORDS, chain_search
 from argmap.collector import paused_collector
 from argmap.errors import ArgmapError, RenderError
 from argmap.graph import ArgumentGraph, EdgeKind, Node, NodeKind, Relation
@@ -310,8 +310,10 @@ def summary_context(
     # One step budget for the whole summary, shared by the recommendations, so that a brief with
     # many recommendations over a dense map costs no more than one chain search.
     budget = max(1_000, MAX_CHAIN_STEPS // max(1, len(recommendation_nodes)))
+    sources: dict[str, list[str]] = {}  # what supports each node, shared by the searches
     found_chains = {
-        node.id: chains(graph, node.id, limit=chain_limit + 1, max_steps=budget)
+        node.id: chain_search(graph, node.id, limit=chain_limit + 1, max_steps=budget,
+                              sources=sources)
         for node in recommendation_nodes
     }
     grounds: dict[str, list[str]] = {}
