@@ -257,8 +257,12 @@ def _checked(
     from argmap.diagnostics import Severity
     from argmap.loading import read
 
-    found, result, graph = validate_file(source, config)
+    # The rules that find errors first: when there are none, nothing is said, so the warnings
+    # need not be looked for; when there are, every finding is said, as validate says them.
+    found, result, graph = validate_file(source, config, errors_only=True)
     errors = sum(d.severity is Severity.ERROR for d in found)
+    if errors:
+        found = validate_file(source, config)[0]
     if not errors:
         # The brief as validate read it, when it read it from the same folder as read would.
         if result is not None and root is None and config.root is None:

@@ -227,17 +227,27 @@ def validate_paths(
 
 
 def validate_file(
-    path: Path, config: Config | None = None
+    path: Path, config: Config | None = None, *, errors_only: bool = False
 ) -> tuple[tuple[Diagnostic, ...], ReadResult | None, ArgumentGraph | None]:
     """What :func:`validate_paths` reports for the one brief file ``path``, the brief as it
     was read for that (None when the file could not be read) and the argument graph the rules
     checked (None when the brief did not validate), so a caller that goes on to use the brief
-    need not read it or build its graph again."""
+    need not read it or build its graph again.
+
+    With ``errors_only`` the rules whose findings are warnings or notes do not run: what comes
+    back tells whether the brief has errors, and lists them all, but is not the whole report.
+    A caller that says nothing unless there are errors saves their cost."""
     from argmap.checks import all_rules
+    from argmap.diagnostics import Severity
 
     config = config or Config()
-    known = tuple(rule.code for rule in all_rules())
-    outcome = _check_file(shown_path(path, Path.cwd()), None, config, known, keep=True)
+    rules = all_rules()
+    known = tuple(rule.code for rule in rules)
+    run = None
+    if errors_only:
+        run = tuple(rule.code for rule in rules if rule.severity is Severity.ERROR)
+    outcome = _check_file(shown_path(path, Path.cwd()), None, config, known, keep=True,
+                          run=run)
     return tuple(outcome.diagnostics), outcome.read, outcome.graph
 
 
@@ -254,15 +264,17 @@ class _FileOutcome:
 
 
 def _check_file(
-    path: Path, data: bytes | None, config: Config, known: tuple[str, ...], *, keep: bool = False
+    path: Path, data: bytes | None, config: Config, known: tuple[str, ...], *,
+    keep: bool = False, run: tuple[str, ...] | None = None,
 ) -> _FileOutcome:
     """Read and check one brief, then drop what its ``# argmap: ignore`` comments silence;
-    with ``keep``, the outcome holds what was read too."""
+    with ``keep``, the outcome holds what was read too; with ``run``, only those of the
+    selected rules run (what reading the file finds is reported all the same)."""
     shown = os.fspath(path)
     if data is None:
         data = _read_small(path)
     diagnostics, result, graph = _read_and_check(
-        path, data, config.root, config.select, config.ignored_for(path)
+        path, data, config.root, config.select, config.ignored_for(path), run
     )
     suppressed = 0
     unknown: list[UnknownSuppression] = []
@@ -377,10 +389,14 @@ def _read_and_check(
     root: Path | None,
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...],
+    run: tuple[str, ...] | None = None,
 ) -> tuple[list[Diagnostic], ReadResult, ArgumentGraph | None]:
     result = read_bytes(data, file, root=root)
     diagnostics = result.diagnostics
     graph = None
+    rules = select
+    if run is not None:
+        rules = tuple(code for code in run if rule_selected(code, select, ignore))
     # A brief with field errors is checked too, in the parts that did validate, so that one run
     # reports as much as can be known.
     if result.brief is not None:
@@ -388,10 +404,10 @@ def _read_and_check(
         # the cycle collector, as check alone would.
         with paused_collector():
             graph = ArgumentGraph(result.brief)
-            found = check(result.brief, select=select, ignore=ignore, graph=graph)
+            found = check(result.brief, select=rules, ignore=ignore, graph=graph)
         diagnostics = [*diagnostics, *found]
     elif result.partial is not None:
-        found = check(result.partial, select=select, ignore=ignore)
+        found = check(result.partial, select=rules, ignore=ignore)
         diagnostics = [*diagnostics, *without_echoes(diagnostics, found)]
     selected = [d for d in diagnostics if rule_selected(d.code, select, ignore)]
     return sorted(selected, key=lambda d: (d.line or 0, d.column or 0, d.code)), result, graph

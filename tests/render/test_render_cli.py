@@ -134,6 +134,32 @@ def test_a_broken_brief_exits_1_with_its_diagnostics(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_summary_of_a_brief_with_errors_says_its_warnings_too(tmp_path: Path) -> None:
+    # The summary looks for errors first; finding some, it says every finding, as validate does.
+    brief = REPO / "tests" / "fixtures" / "ci" / "negative" / "references.yaml"
+    validated = run("validate", str(brief))
+    done = run("summary", str(brief), "-o", str(tmp_path / "out.md"))
+    assert done.returncode == 1
+    assert not (tmp_path / "out.md").exists()
+    said = [line for line in done.stderr.splitlines() if " AM" in line]
+    assert said == [line for line in validated.stdout.splitlines() if " AM" in line]
+    assert any(" warning: " in line for line in said)
+    assert any(" error: " in line for line in said)
+
+
+def test_looking_for_errors_only_finds_every_error_and_nothing_else() -> None:
+    from argmap.cli.validate import validate_file
+    from argmap.diagnostics import Severity
+
+    for name in ("references.yaml", "structure.yaml", "notes-only.yaml"):
+        brief = REPO / "tests" / "fixtures" / "ci" / "negative" / name
+        every, _, _ = validate_file(brief)
+        errors, read, _ = validate_file(brief, errors_only=True)
+        assert read is not None and read.brief is not None
+        assert errors == tuple(d for d in every if d.severity is Severity.ERROR)
+        assert len(every) > len(errors)
+
+
 def test_without_dot_svg_fails_clearly_and_dot_still_works(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(tmp_path), "ARGMAP_DOT": ""}
     env.pop("ARGMAP_DOT")
