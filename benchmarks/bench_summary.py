@@ -8,8 +8,8 @@ whole processes are timed, each the best of ``--runs`` attempts, interleaved so 
 the same load on a shared machine:
 
 - ``python -m argmap validate BRIEF``;
-- ``python -m argmap summary BRIEF -o OUT.md`` (it validates the brief first, as it always does,
-  then evaluates it, gathers the summary and renders the default template).
+- ``python -m argmap summary BRIEF -o OUT.md`` (it checks the brief for errors first, as it
+  always does, then evaluates it, gathers the summary and renders the default template).
 
 Prints both CPU times (wall times in brackets) and summary / validate. Target: at most 1.0 at
 10,000 statements. A process that crashes (an exit status other than 0 or 1, a traceback, or
