@@ -19,6 +19,7 @@ import functools
 import importlib.resources
 import os
 import urllib.parse
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,8 +347,7 @@ def summary_context(
             leads = grounds.setdefault(chain.start, [])
             if key not in leads:
                 leads.append(key)
-    order = {key: number for number, key in enumerate(graph.nodes)}
-    ground_ids = sorted(grounds, key=order.__getitem__)
+    ground_ids = sorted(grounds, key=graph.order.__getitem__)
 
     wanted_quotes = [q for key in ground_ids for q in graph.nodes[key].item.quotes]
     wanted_quotes += [q for node in recommendation_nodes for q in node.item.quotes]
@@ -366,9 +366,8 @@ def summary_context(
     ]
     claims = [n for n in graph.statements() if n.kind is NodeKind.CLAIM]
     objections = [n for n in graph.statements() if n.kind is NodeKind.OBJECTION]
-    counts = {kind.value + "s": 0 for kind in NodeKind}
-    for node in graph.nodes.values():
-        counts[node.kind.value + "s"] += 1
+    tally = Counter(node.kind for node in graph.nodes.values())
+    counts = {kind.value + "s": tally[kind] for kind in NodeKind}
     source = brief.source
     return {
         "brief": brief,
