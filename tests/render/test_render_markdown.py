@@ -118,6 +118,42 @@ def test_a_user_template_gets_the_same_variables_escaped(tmp_path: Path) -> None
     assert out.endswith(";13|&lt;b&gt;|&lt;i&gt;\n")
 
 
+_STEPS_LOOP = (
+    '{% for s in chain.steps %}{% if not loop.first %} → {% endif %}{% if s.kind == "argument" %}'
+    '{% if s.partners %}*(together with: {% for p in s.partners %}{% if not loop.first %}; '
+    '{% endif %}{{ p.text }}{% endfor %})*{% else %}*(an inference)*{% endif %}{% else %}'
+    '{{ s.text }}{% endif %}{% endfor %}'
+)
+
+
+@pytest.mark.parametrize("brief", [KARASIN, GEORGIA])
+def test_a_chains_markdown_is_what_a_loop_over_its_steps_prints(
+    tmp_path: Path, brief: Path
+) -> None:
+    loop = tmp_path / "loop.md.j2"
+    loop.write_text("{% for r in recommendations %}{% for chain in r.chains %}" + _STEPS_LOOP
+                    + "|{% endfor %}{% endfor %}", encoding="utf-8")
+    ready = tmp_path / "ready.md.j2"
+    ready.write_text("{% for r in recommendations %}{% for chain in r.chains %}"
+                     "{{ chain.markdown }}|{% endfor %}{% endfor %}", encoding="utf-8")
+    loaded = argmap.load(brief)
+    printed = argmap.to_markdown(loaded, template=loop)
+    assert printed == argmap.to_markdown(loaded, template=ready)
+    assert " → " in printed and "|" in printed
+
+
+def test_a_chains_markdown_escapes_the_brief_text(tmp_path: Path) -> None:
+    brief = argmap.loads(
+        "argmap: 1\nid: x\ntitle: X\npremises:\n"
+        "  a: {text: '<b>*bold*</b> see www.x.org', supports: [r]}\n"
+        "recommendations:\n  r: {text: Do it.}\n")
+    ready = tmp_path / "ready.md.j2"
+    ready.write_text("{% for r in recommendations %}{% for chain in r.chains %}"
+                     "{{ chain.markdown }}{% endfor %}{% endfor %}", encoding="utf-8")
+    assert argmap.to_markdown(brief, template=ready) == (
+        "&lt;b&gt;\\*bold\\*&lt;/b&gt; see www\\.x\\.org")
+
+
 @pytest.mark.parametrize("body", [
     "{{ brief.__class__.__mro__ }}",
     "{{ ''.__class__.__subclasses__() }}",
