@@ -246,6 +246,12 @@ class _Builder:
         if isinstance(item, Argument):
             view = StatementView(key, "argument", clean(item.text or ""), quotes=self.quotes(
                 item.quotes))
+        elif isinstance(item, Statement):  # its fields read directly: most views are these
+            speaker = item.speaker
+            view = StatementView(key, _KIND_NAMES[node.kind], clean(item.text), item.qualifier,
+                                 item.section,
+                                 None if speaker is None else self.speaker_name(speaker),
+                                 self.quotes(item.quotes), implicit=bool(item.implicit))
         else:
             speaker = getattr(item, "speaker", None)
             view = StatementView(key, _KIND_NAMES[node.kind], clean(item.text),
