@@ -183,7 +183,7 @@ def summary_command(
              "which objections remain unanswered.")] = True,
     semantics: Annotated[Semantics, typer.Option(
         "--semantics", "-s",
-        help="With --evaluate: the semantics of the strengths (verdicts are always grounded)."
+        help="With --evaluate: the semantics that weighs the map and gives each verdict."
     )] = Semantics.dfquad,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
