@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from itertools import compress, repeat
-from operator import attrgetter, is_not, itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 __all__ = [
@@ -223,10 +223,7 @@ def base_scores_of(
         for kind in set(types)
     }
     scores = dict(zip(map(_FIRST, pairs), map(plain_of.__getitem__, types), strict=True))
-    fields = list(map(_FIELDS, items))
-    if _all_plain(fields):
-        return scores
-    special = map(_PLAIN.__ne__, map(_VOICE_FIELDS, fields))
+    special = map(_PLAIN.__ne__, map(_VOICE_FIELDS, map(_FIELDS, items)))
     known: dict[tuple[Any, ...], float | None] = {}
     for key, item in compress(pairs, special):
         fields = _VOICE_FIELDS(item.__dict__)  # a pydantic model's values, read at once
@@ -245,22 +242,10 @@ def base_scores_of(
 
 #: The fields that can move a statement's base score off its kind's plain score, and their
 #: values when none does.
-_VOICE_NAMES = ("base_score", "likelihood", "qualifier", "confidence", "implicit", "speaker")
-_VOICE_FIELDS = itemgetter(*_VOICE_NAMES)
+_VOICE_FIELDS = itemgetter("base_score", "likelihood", "qualifier", "confidence", "implicit",
+                           "speaker")
 _PLAIN = (None, None, None, None, False, None)
-_UNSET_FIELDS = tuple(
-    itemgetter(name) for name, plain in zip(_VOICE_NAMES, _PLAIN, strict=True) if plain is None
-)
-_IMPLICIT = itemgetter("implicit")
 _FIRST, _SECOND, _FIELDS = itemgetter(0), itemgetter(1), attrgetter("__dict__")
-
-
-def _all_plain(fields: list[dict[str, Any]]) -> bool:
-    """Whether no statement's fields (pydantic ``__dict__`` values) move its base score: one
-    C-level pass a field, building nothing, where the general test builds a tuple each."""
-    if any(map(is_not, map(_IMPLICIT, fields), repeat(False))):
-        return False
-    return not any(any(map(is_not, map(get, fields), repeat(None))) for get in _UNSET_FIELDS)
 
 
 def author_voices(brief: Any) -> frozenset[str]:
