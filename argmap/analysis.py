@@ -387,11 +387,9 @@ def _plain_framework(
             return None
         if dst and max(dst) >= limit:  # an argument, where only a statement can be
             return None
-        counts = list(map(len, lists))
-        several = list(compress(lists, map((1).__lt__, counts)))
-        if sum(map(len, map(set, several))) != sum(map(len, several)):
+        if sum(map(len, map(set, lists))) != len(targets):
             return None  # a statement names one target twice
-        resolved.append(_Edges(None, dst, list(accumulate(counts, initial=0))))
+        resolved.append(_Edges(None, dst, list(accumulate(map(len, lists), initial=0))))
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
     if pending:
         for owner, entry in pending:
