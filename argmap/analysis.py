@@ -7,15 +7,16 @@ answers in the brief's own ids.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.collector import paused_collector
-from argmap.estimative import author_voices, base_scores_of
+from argmap.estimative import author_voices, base_score_list, base_scores_of
 from argmap.graph import ArgumentGraph, EdgeKind, NodeKind
 from argmap.model import Brief, SupportRef
 
@@ -345,8 +346,9 @@ def _plain_framework(
 ) -> Framework | None:
     """:func:`_framework_of_brief` for a brief whose relations need no sorting out, with every
     id found once: None when the brief has a reference that does not resolve (or names a
-    kind its field does not take), a relation stated twice, ``rephrases``, ``contrary`` or
-    ``contradicts``, or an undercut that turns into an attack on an argument.
+    kind its field does not take), ``rephrases``, ``contrary`` or ``contradicts``, or an
+    undercut that turns into an attack on an argument. (A target a statement names twice
+    counts once: the framework's index sees to that.)
 
     A large brief is mostly statements with a few supports and attacks each. Their targets are
     looked up in one C-level pass over all of them, which both checks and resolves them, and
@@ -380,15 +382,14 @@ def _plain_framework(
     resolved: list[_Edges] = []
     for lists, limit in ((list(map(_SUPPORTS, fields)), ns),
                          (list(map(_ATTACKS, fields)), ns + len(arguments))):
-        targets = list(chain.from_iterable(lists))
+        targets: list[str] = []
+        deque(map(targets.extend, lists), maxlen=0)  # twice as quick as chain.from_iterable
         try:
             dst = list(map(id_of.__getitem__, targets))  # quicker than .get, by a sixth
         except KeyError:
             return None
         if dst and max(dst) >= limit:  # an argument, where only a statement can be
             return None
-        if sum(map(len, map(set, lists))) != len(targets):
-            return None  # a statement names one target twice
         resolved.append(_Edges(None, dst, list(accumulate(map(len, lists), initial=0))))
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
     if pending:
@@ -403,12 +404,13 @@ def _plain_framework(
             if (source_kind == _STATEMENT and target_kind in (_STATEMENT, _ARGUMENT)
                     and target in fields[id_of[source]][kind + "s"]):
                 undercuts.append((owner, (kind, source, target)))
+    base = cast("list[float]", base_score_list(list(map(_SECOND, statements)),
+                                               author_voices(brief))) if scores else None
     return Framework._prepared(
-        _Prepared(id_of, *resolved),
+        _Prepared(id_of, resolved[0], resolved[1], base),
         statements=tuple(keys),
         arguments=MappingProxyType(arguments),
-        base_scores=MappingProxyType(
-            base_scores_of(statements, author_voices(brief)) if scores else {}),
+        **({} if scores else {"base_scores": MappingProxyType({})}),
         preferences=tuple(preferences),
         concessions=tuple(concessions),
         undercuts=tuple(undercuts),

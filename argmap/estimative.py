@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, cast
 
 __all__ = [
     "ASSERTION_SCORE",
@@ -208,35 +208,43 @@ def base_score(statement: Any, authors: Collection[str] | None = None) -> float 
 def base_scores_of(
     statements: Iterable[tuple[str, Any]], authors: Collection[str]
 ) -> dict[str, float]:
-    """The base score of each ``(id, statement)``, by :func:`base_score_source`.
+    """The base score of each ``(id, statement)``, by :func:`base_score_source`; a statement
+    whose rule gives none is left out."""
+    pairs = list(statements)
+    scores = base_score_list(list(map(_SECOND, pairs)), authors)
+    found = dict(zip(map(_FIRST, pairs), scores, strict=True))
+    if None in scores:
+        for key, score in zip(map(_FIRST, pairs), scores, strict=True):
+            if score is None:
+                del found[key]
+    return cast("dict[str, float]", found)
+
+
+def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | None]:
+    """The base score of each statement in ``items``, in order, by :func:`base_score_source`.
 
     Built for a large brief: every statement first gets its kind's plain score in C-level
     passes; then the statements whose fields say more are scored by the general rule, once per
     combination of kind, fields and voice (a large brief repeats a few of them many times).
     """
-    pairs = list(statements)
-    items = list(map(_SECOND, pairs))
     types = list(map(type, items))
     plain_of = {
         kind: PROPOSAL_SCORE if getattr(kind, "kind", None) == "recommendation"
         else ASSERTION_SCORE
         for kind in set(types)
     }
-    scores = dict(zip(map(_FIRST, pairs), map(plain_of.__getitem__, types), strict=True))
+    scores: list[float | None] = list(map(plain_of.__getitem__, types))
     special = map(_PLAIN.__ne__, map(_VOICE_FIELDS, map(_FIELDS, items)))
     known: dict[tuple[Any, ...], float | None] = {}
-    for key, item in compress(pairs, special):
+    for i in compress(range(len(items)), special):
+        item = items[i]
         fields = _VOICE_FIELDS(item.__dict__)  # a pydantic model's values, read at once
         speaker = fields[5]
         signature = (type(item), *fields[:5], speaker is None or speaker in authors)
         if signature in known:
-            found = known[signature]
+            scores[i] = known[signature]
         else:
-            found = known[signature] = base_score_source(item, authors)[0]
-        if found is None:
-            del scores[key]
-        else:
-            scores[key] = found
+            scores[i] = known[signature] = base_score_source(item, authors)[0]
     return scores
 
 

@@ -133,19 +133,25 @@ class Framework:
         """A framework whose statement ids, supports and attacks are already resolved.
 
         For argmap's own builders, which find every id while gathering the relations. The
-        ``fields`` are the constructor's but ``supports`` and ``attacks``, as tuples and
-        read-only mappings; ``prepared`` has the ids of the statements (and of the arguments,
-        after them) and the supports and attacks as distinct pairs of node ids, every source a
-        statement and every target of a kind the relation takes. Nothing here checks those
-        again; the rest is built and validated as the constructor does.
+        ``fields`` are the constructor's but ``supports`` and ``attacks`` (and ``base_scores``
+        when ``prepared`` has them), as tuples and read-only mappings; ``prepared`` has the ids
+        of the statements (and of the arguments, after them), the supports and attacks as pairs
+        of node ids (see :class:`_Edges`), every source a statement and every target of a kind
+        the relation takes, and perhaps every statement's base score in order, each in [0, 1].
+        Nothing here checks those again; the rest is built and validated as the constructor
+        does.
 
-        The two fields are spelled out as id pairs the first time they are read: evaluation
-        itself never reads them, and a large brief has hundreds of thousands.
+        Those fields are spelled out (as id pairs, and a mapping of scores) the first time
+        they are read: evaluation itself never reads them, and a large brief has hundreds of
+        thousands of relations.
         """
         fw = cls.__new__(cls)
         for name, value in fields.items():
             object.__setattr__(fw, name, value)
-        fw.__dict__["_unspelled"] = {"supports": prepared.supports, "attacks": prepared.attacks}
+        unspelled: dict[str, object] = {"supports": prepared.supports, "attacks": prepared.attacks}
+        if prepared.base is not None:
+            unspelled["base_scores"] = prepared.base
+        fw.__dict__["_unspelled"] = unspelled
         with paused_collector():
             fw.__dict__["_index"] = FrameworkIndex(fw, prepared)
         return fw
@@ -154,12 +160,16 @@ class Framework:
 
         def __getattr__(self, name: str) -> object:
             # Reached only for an attribute the instance lacks: a field _prepared left unspelled.
-            edges = self.__dict__.get("_unspelled", {}).get(name)
+            data = self.__dict__.get("_unspelled", {}).get(name)
             index = self.__dict__.get("_index")
-            if edges is None or index is None:
+            if data is None or index is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            spell = index.names.__getitem__
-            value = tuple(zip(map(spell, edges.src), map(spell, edges.dst), strict=True))
+            value: object
+            if isinstance(data, _Edges):
+                spell = index.names.__getitem__
+                value = tuple(zip(map(spell, data.src), map(spell, data.dst), strict=True))
+            else:  # the base scores, in statement order
+                value = MappingProxyType(dict(zip(self.statements, data, strict=True)))
             object.__setattr__(self, name, value)
             # A new dict, not a deletion: a shallow copy of the framework shares the old one.
             unspelled = self.__dict__["_unspelled"]
@@ -173,12 +183,13 @@ class Framework:
 
 
 class _Edges:
-    """Distinct relations resolved to node ids, ``src[i]`` to ``dst[i]``.
+    """Relations resolved to node ids, ``src[i]`` to ``dst[i]``.
 
     With ``starts``, the first ``starts[-1]`` of them are grouped by source statement in node
     order: statement ``u``'s are those from ``starts[u]`` to ``starts[u + 1]`` (``starts`` has
     one entry per statement, and one more). Their sources are then implied, and ``src`` is
-    built only when something asks for it.
+    built only when something asks for it. A grouped pair may repeat within its group (a
+    statement that names a target twice); all other pairs are distinct.
     """
 
     __slots__ = ("_src", "dst", "starts")
@@ -239,11 +250,12 @@ class _Edges:
 
 class _Prepared(NamedTuple):
     """What a builder hands :meth:`Framework._prepared`: every statement's and argument's node
-    id, and the supports and attacks resolved."""
+    id, the supports and attacks resolved, and perhaps the statements' base scores in order."""
 
     id_of: dict[str, int]
     supports: _Edges
     attacks: _Edges
+    base: list[float] | None = None
 
 
 class FrameworkIndex:
@@ -370,12 +382,10 @@ class FrameworkIndex:
         # of the rest, so the lists are what filtering pair by pair would give.
         for u, v in supports.ungrouped():
             supports_out[u].append(v)
-        for v in s_dst:  # a plain loop: quicker than counting into a dict first
-            n_reasons[v] += 1
+        _count_targets(supports_out, supports, n_reasons)
         for u, v in attacks.ungrouped():
             attacks_out[u].append(v)
-        for v in a_dst:
-            n_attackers[v] += 1
+        _count_targets(attacks_out, attacks, n_attackers)
         for kind, u, v in links:
             if kind == "support":
                 supports_out[u].remove(v)
@@ -398,9 +408,12 @@ class FrameworkIndex:
             attacks_out[u].append(node)
             n_attackers[node] += 1
 
-        base = [DEFAULT_BASE_SCORE] * ns
-        if not _fill_base_scores(base, fw.base_scores, get, names[:ns]):
-            self._check_base_scores(fw.base_scores, get, ns)  # says what is wrong
+        if prepared is not None and prepared.base is not None:
+            base = prepared.base
+        else:
+            base = [DEFAULT_BASE_SCORE] * ns
+            if not _fill_base_scores(base, fw.base_scores, get, names[:ns]):
+                self._check_base_scores(fw.base_scores, get, ns)  # says what is wrong
 
         self.names: tuple[str, ...] = tuple(names)
         self.id_of: dict[str, int] = id_of
@@ -722,6 +735,27 @@ def _adjacency(
     grouped = list(map(dst.__getitem__, map(slice, starts, islice(starts, 1, None))))
     grouped.extend([] for _ in range(n - len(grouped)))
     return grouped
+
+
+def _count_targets(rows: list[list[int]], edges: _Edges, counts: list[int]) -> None:
+    """Count every pair of ``edges`` at its target in ``counts``, by plain loops (quicker
+    than counting into a dict first). The grouped pairs are counted off their adjacency
+    ``rows``, where a statement that names one target twice keeps it once."""
+    done = edges.grouped()
+    if done:
+        mark = [-1] * len(counts)  # the last statement seen naming each node
+        repeated: set[int] = set()
+        for u, row in enumerate(islice(rows, len(cast("list[int]", edges.starts)) - 1)):
+            for v in row:
+                if mark[v] == u:
+                    repeated.add(u)
+                else:
+                    mark[v] = u
+                    counts[v] += 1
+        for u in repeated:
+            rows[u] = list(dict.fromkeys(rows[u]))
+    for v in islice(edges.dst, done, None):
+        counts[v] += 1
 
 
 def _sparse(n: int, entries: dict[int, list[int]]) -> list[list[int]]:

@@ -73,14 +73,15 @@ FIELDS = ("statements", "arguments", "supports", "attacks", "base_scores", "pref
           "concessions", "undercuts")
 
 # Briefs the quicker route can take: every reference resolves to a statement (the ids of the
-# statements and of the arguments do not meet), nothing is stated twice, nothing is spread.
+# statements and of the arguments do not meet) and nothing is spread; a statement may name a
+# target twice.
 STATEMENT_IDS = ["a", "b", "c", "d", "e"]
-plain_refs = st.lists(st.sampled_from(STATEMENT_IDS), max_size=3, unique=True)
+plain_refs = st.lists(st.sampled_from(STATEMENT_IDS), max_size=4)
 plain_statement = st.fixed_dictionaries(
     {"text": st.just("S")},
     optional={
         "supports": plain_refs,
-        "attacks": st.lists(st.sampled_from([*STATEMENT_IDS, "g"]), max_size=3, unique=True),
+        "attacks": st.lists(st.sampled_from([*STATEMENT_IDS, "g"]), max_size=4),
         "concedes": plain_refs,
         "outweighs": plain_refs,
         "undercuts": st.lists(st.one_of(
@@ -143,10 +144,12 @@ def test_a_quickly_built_framework_spells_its_relations_when_read() -> None:
         "arguments": {"g": {"premises": ["b", "c"], "conclusion": "a"}},
     })
     fw = to_framework(brief)
-    assert set(fw.__dict__["_unspelled"]) == {"supports", "attacks"}
+    assert set(fw.__dict__["_unspelled"]) == {"supports", "attacks", "base_scores"}
     assert fw.attacks == (("a", "c"), ("a", "g"), ("b", "a"))
     assert fw.supports == (("a", "b"),)
+    assert dict(fw.base_scores) == {"a": 0.875, "b": 0.875, "c": 0.875}  # plain assertions
     assert not fw.__dict__["_unspelled"]  # spelled once, then plain attributes
+    assert to_framework(brief, scores=False).base_scores == {}
     assert fw == dataclasses.replace(fw) == to_framework(brief)
     unread = to_framework(brief)
     shallow = copy.copy(unread)  # shares what is not yet spelled
