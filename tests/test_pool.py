@@ -119,3 +119,62 @@ def test_a_pool_started_from_a_thread_spawns_its_workers_and_agrees(tmp_path: Pa
     worker.join(timeout=240)
     assert found, "the run in a thread did not finish"
     assert found[0] == validate_paths([tmp_path], jobs=1)
+
+
+def _numbered_briefs(folder: Path, count: int) -> None:
+    """``count`` briefs with one finding each, with files that are not briefs between them: a
+    YAML file without ``argmap:``, a folder named like a brief, a hidden folder's brief."""
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"b{i:03d}.yaml").write_text(
+            f"argmap: 1\nid: b{i}\ntitle: B\nclaims:\n  c: {{text: Claim {i}.}}\n",
+            encoding="utf-8",
+        )
+        if i % 7 == 0:
+            (folder / f"b{i:03d}-notes.yaml").write_text("title: not a brief\n", encoding="utf-8")
+    (folder / "b005-dir.yaml").mkdir()
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "b999.yaml").write_text("argmap: 1\nid: h\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("order", ["named first", "folder first"])
+def test_a_pool_checks_a_file_named_twice_once_where_one_process_does(
+    tmp_path: Path, order: str
+) -> None:
+    # The workers tell briefs from other files; this process drops the second sighting of a
+    # file, at the place one process would have dropped it.
+    _numbered_briefs(tmp_path / "briefs", POOL_MIN_FILES * 3)
+    named = ["briefs/b042.yaml", "briefs/b042-notes.yaml", "briefs/../briefs/b041.yaml"]
+    paths = [*named, "briefs"] if order == "named first" else ["briefs", *named]
+    args = ("validate", "--isolated", "--format", "json", *paths)
+    alone = argmap(*args, "--jobs", "1", cwd=tmp_path)
+    pooled = argmap(*args, "--jobs", "2", cwd=tmp_path)
+    assert "Traceback" not in alone.stderr + pooled.stderr
+    assert (pooled.returncode, pooled.stdout, pooled.stderr) == (
+        alone.returncode, alone.stdout, alone.stderr
+    )
+    import json
+
+    # Each brief once, where one process first meets it: the named ones first, or inside the
+    # folder (the named notes file, no brief there, after it).
+    found = list(dict.fromkeys(d["path"].replace(os.sep, "/") for d in json.loads(alone.stdout)))
+    assert len(found) == POOL_MIN_FILES * 3 + 1
+    if order == "named first":
+        assert found[:3] == named
+    else:
+        assert found[-1] == "briefs/b042-notes.yaml"
+        assert "briefs/b041.yaml" in found and "briefs/../briefs/b041.yaml" not in found
+
+
+def test_a_pool_with_only_declared_skips_what_one_process_skips(tmp_path: Path) -> None:
+    _numbered_briefs(tmp_path / "briefs", POOL_MIN_FILES * 2)
+    files = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "briefs").glob("*.yaml")
+                   if p.is_file())
+    args = ("validate", "--isolated", "--only-declared", "--format", "text", *files)
+    alone = argmap(*args, "--jobs", "1", cwd=tmp_path)
+    pooled = argmap(*args, "--jobs", "2", cwd=tmp_path)
+    assert "Traceback" not in alone.stderr + pooled.stderr
+    assert (pooled.returncode, pooled.stdout, pooled.stderr) == (
+        alone.returncode, alone.stdout, alone.stderr
+    )
+    assert alone.stdout.strip().splitlines()[-1].startswith(f"{POOL_MIN_FILES * 2} briefs")

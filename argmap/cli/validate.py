@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Literal, TextIO
 
 import typer
 
@@ -73,29 +73,47 @@ def discover(
     With ``only_declared``, files named directly must declare ``argmap:`` too, so that a hook
     that is handed every changed YAML file checks only the briefs among them.
     """
+    for path, test in _candidates(paths, only_declared):
+        is_brief, data = _test_candidate(path, test)
+        if is_brief:
+            yield path, data
+
+
+#: How a candidate from :func:`_candidates` is known to be a brief: ``"named"`` (a file given
+#: by name, a brief as given), ``"declared"`` (given by name, a brief if it declares
+#: ``argmap:``) or ``"found"`` (found in a folder, a brief if it is a file that declares it).
+_Test = Literal["named", "declared", "found"]
+
+
+def _candidates(paths: list[Path], only_declared: bool) -> Iterator[tuple[Path, _Test]]:
+    """The files :func:`discover` looks at, in its order, without reading any of them."""
     for path in paths:
         if not path.is_dir():
-            if only_declared:
-                data = _read_small(path)
-                if data is not None and not declares_brief(data):
-                    continue
-                yield path, data
-            else:
-                yield path, None
+            yield path, "declared" if only_declared else "named"
             continue
         for candidate in sorted(path.rglob("*")):
-            if candidate.suffix.lower() not in _SUFFIXES or not candidate.is_file():
+            if candidate.suffix.lower() not in _SUFFIXES:
                 continue
             relative = candidate.relative_to(path).parts
-            if any(part.startswith(".") for part in relative[:-1]):
-                continue
-            try:
-                data = candidate.read_bytes()
-            except OSError:
-                yield candidate, None
-                continue
-            if declares_brief(data):
-                yield candidate, data
+            if not any(part.startswith(".") for part in relative[:-1]):
+                yield candidate, "found"
+
+
+def _test_candidate(path: Path, test: _Test) -> tuple[bool, bytes | None]:
+    """Whether ``path`` is a brief to check, and its bytes when they were read for that
+    (``None``: not read, or unreadable, which checking then reports)."""
+    if test == "named":
+        return True, None
+    if test == "declared":
+        data = _read_small(path)
+        return data is None or declares_brief(data), data
+    if not path.is_file():
+        return False, None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return True, None
+    return declares_brief(data), data
 
 
 def _read_small(path: Path) -> bytes | None:
@@ -195,26 +213,28 @@ def validate_paths(
     known = tuple(rule.code for rule in all_rules())
     workers = _available_cores() if not jobs else max(1, jobs)
     cwd = Path.cwd()
+    candidates = _candidates(paths, only_declared)
     seen: set[str] = set()
-    queued: list[tuple[Path, bytes | None]] = []
-    pooled = False
-    for file, data in discover(paths, only_declared=only_declared):
-        identity = os.path.normcase(os.path.abspath(file))
-        if identity in seen:
+    outcomes: list[_FileOutcome] = []
+    # Briefs held back until it is known whether there are enough of them for a pool.
+    held: list[tuple[Path, bytes | None]] = []
+    for file, test in candidates:
+        is_brief, data = _test_candidate(file, test)
+        if not is_brief or not _first_time(file, seen, cwd):
             continue
-        seen.add(identity)
-        queued.append((shown_path(file, cwd), None if pooled else data))
-        if not pooled and workers > 1 and len(queued) >= POOL_MIN_FILES:
-            # The pool's workers read the files themselves: keep only the paths, so a large
-            # folder is never held in memory all at once.
-            pooled = True
-            queued = [(path, None) for path, _ in queued]
-    if pooled:
-        outcomes = _check_in_pool([path for path, _ in queued], config, known, workers,
-                                  on_file)
+        if workers == 1:
+            outcomes.append(_check_file(shown_path(file, cwd), data, config, known))
+            if on_file is not None:
+                on_file(outcomes[-1].path)
+            continue
+        held.append((shown_path(file, cwd), data))
+        if len(held) >= POOL_MIN_FILES:
+            # The pool starts now; its workers search the rest of the files themselves.
+            outcomes = _check_in_pool(held, candidates, seen, cwd, config, known, workers,
+                                      on_file)
+            break
     else:
-        outcomes = []
-        for path, data in queued:
+        for path, data in held:
             outcomes.append(_check_file(path, data, config, known))
             if on_file is not None:
                 on_file(outcomes[-1].path)
@@ -224,6 +244,20 @@ def validate_paths(
     unknown = [problem for outcome in outcomes for problem in outcome.unknown]
     report = Report.build(files, found, strict=bool(config.strict))
     return ValidationRun(report, suppressed, tuple(unknown))
+
+
+def _first_time(file: Path, seen: set[str], cwd: Path) -> bool:
+    """True the first time ``file`` comes (named, and inside a named folder, is one file);
+    ``cwd`` is the working folder (``os.path.abspath`` would ask for it every time)."""
+    identity = _identity(file, cwd)
+    if identity in seen:
+        return False
+    seen.add(identity)
+    return True
+
+
+def _identity(file: Path, cwd: Path) -> str:
+    return os.path.normcase(os.path.normpath(os.path.join(cwd, file)))
 
 
 def validate_file(
@@ -307,50 +341,93 @@ def _start_worker(config: Config, known: tuple[str, ...]) -> None:
     _WORKER["known"] = known
 
 
-def _check_in_worker(path: Path) -> _FileOutcome:
+def _check_candidate(
+    path: Path, test: _Test, config: Config, known: tuple[str, ...]
+) -> _FileOutcome | None:
+    """The outcome of checking ``path`` when it is a brief (read once for both), else None."""
+    is_brief, data = _test_candidate(path, test)
+    return _check_file(path, data, config, known) if is_brief else None
+
+
+def _check_in_worker(items: list[tuple[str, _Test]]) -> list[_FileOutcome | None]:
     config = _WORKER["config"]
     known = _WORKER["known"]
     assert isinstance(config, Config) and isinstance(known, tuple)
-    return _check_file(path, None, config, known)
+    return [_check_candidate(Path(path), test, config, known) for path, test in items]
+
+
+#: The smallest batch of files a worker is sent: at the end of a run, each worker is at most
+#: this many files from done when the last batch goes out.
+_MIN_BATCH = 4
+
+
+def _batches(count: int, workers: int) -> Iterator[tuple[int, int]]:
+    """``(start, stop)`` of batches covering ``count`` files: large at first, so that few
+    messages pass, then smaller and smaller (a quarter of each worker's share of what is
+    left), so that the workers run out of files at nearly the same time."""
+    start = 0
+    while start < count:
+        size = max(_MIN_BATCH, (count - start) // (workers * 4))
+        yield start, min(count, start + size)
+        start += size
 
 
 def _check_in_pool(
-    files: list[Path], config: Config, known: tuple[str, ...], workers: int,
+    held: list[tuple[Path, bytes | None]],
+    rest: Iterator[tuple[Path, _Test]],
+    seen: set[str],
+    cwd: Path,
+    config: Config,
+    known: tuple[str, ...],
+    workers: int,
     on_file: Callable[[str], None] | None = None,
 ) -> list[_FileOutcome]:
-    """Check ``files`` in ``workers`` processes; the outcomes in the order of ``files``.
+    """Check the briefs ``held`` and those among the candidates ``rest`` in ``workers``
+    processes; the outcomes in their order, each file once (``seen`` holds those ``held``).
 
     Worker processes are forked where that is safe (Linux, one thread in this process), so
-    they start with argmap already imported; elsewhere they are spawned. When no
-    pool can be had (no process support, a worker killed), this process checks the files
-    itself, so the report is the same.
+    they start with argmap already imported; elsewhere they are spawned. Each worker reads a
+    file once, to tell whether it is a brief and to check it, so this process only lists the
+    folders. When no pool can be had (no process support, a worker killed), this process
+    checks the files itself, so the report is the same.
     """
     import gc
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    outcomes: list[_FileOutcome] = []
+
+    def emit(outcome: _FileOutcome | None, file: Path | None) -> None:
+        # ``file`` is a candidate not yet counted in ``seen``; one met before is dropped.
+        if outcome is None or (file is not None and not _first_time(file, seen, cwd)):
+            return
+        outcomes.append(outcome)
+        if on_file is not None:
+            on_file(outcome.path)
 
     # Forking is safe on Linux when no other thread could hold a lock; macOS's system
     # libraries are not safe to fork, and elsewhere there is no fork.
     single = threading.active_count() == 1
     method = "fork" if sys.platform.startswith("linux") and single else "spawn"
-    done: list[_FileOutcome] = []
     if method == "fork":
         # The first file is checked here before forking: what checking imports on first use
         # (the YAML parser's extension, evaluation, quote matching) is then loaded once, not
         # once in every worker.
-        done.append(_check_file(files[0], None, config, known))
-        if on_file is not None:
-            on_file(done[0].path)
-        files = files[1:]
-    workers = min(workers, len(files))
-    # A few chunks per worker: large enough to keep the pipes quiet, small enough that a
-    # worker with slow files does not leave the others idle at the end.
-    chunk = max(1, len(files) // (workers * 4))
+        emit(_check_file(held[0][0], held[0][1], config, known), None)
+        held = held[1:]
+    # (path as shown, how to tell it is a brief, the file to count in ``seen`` if it is one)
+    items: list[tuple[Path, _Test, Path | None]] = [(path, "named", None) for path, _ in held]
+    for candidate, test in rest:
+        if test == "named" and _identity(candidate, cwd) in seen:
+            continue  # certainly checked already
+        items.append((shown_path(candidate, cwd), test, candidate))
+    batches = list(_batches(len(items), workers))
+    done = 0  # batches whose outcomes are in
     try:
         executor = ProcessPoolExecutor(
-            workers,
+            min(workers, len(batches)) or 1,
             mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
             initargs=(config, known),
@@ -359,28 +436,34 @@ def _check_in_pool(
         executor = None
     if executor is not None:
         try:
-            outcomes = list(done)
-            # map() submits every chunk at once, and with fork the workers start then; objects
-            # frozen meanwhile are never visited by a worker's cycle collector, so its pages
-            # stay shared with this process instead of being copied (see gc.freeze). They
-            # are unfrozen as soon as the workers exist, so this process collects as before.
+            futures: list[Future[list[_FileOutcome | None]]] = []
+            # The first submit starts the workers (with fork, all at once); objects frozen
+            # meanwhile are never visited by a worker's cycle collector, so its pages stay
+            # shared with this process instead of being copied (see gc.freeze). They are
+            # unfrozen as soon as the workers exist, so this process collects as before.
             if method == "fork":
                 gc.freeze()
             try:
-                results = executor.map(_check_in_worker, files, chunksize=chunk)
+                for start, stop in batches:
+                    futures.append(executor.submit(
+                        _check_in_worker,
+                        [(os.fspath(path), test) for path, test, _ in items[start:stop]]))
             finally:
                 if method == "fork":
                     gc.unfreeze()
-            for outcome in results:
-                outcomes.append(outcome)
-                if on_file is not None:
-                    on_file(outcome.path)
-            return outcomes
+            for (start, stop), future in zip(batches, futures, strict=True):
+                for (_, _, counted), outcome in zip(items[start:stop], future.result(),
+                                                    strict=True):
+                    emit(outcome, counted)
+                done += 1
         except (BrokenProcessPool, OSError):
             pass
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
-    return [*done, *(_check_file(path, None, config, known) for path in files)]
+    for start, stop in batches[done:]:
+        for path, test, counted in items[start:stop]:
+            emit(_check_candidate(path, test, config, known), counted)
+    return outcomes
 
 
 def _read_and_check(
