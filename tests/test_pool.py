@@ -178,3 +178,17 @@ def test_a_pool_with_only_declared_skips_what_one_process_skips(tmp_path: Path) 
         alone.returncode, alone.stdout, alone.stderr
     )
     assert alone.stdout.strip().splitlines()[-1].startswith(f"{POOL_MIN_FILES * 2} briefs")
+
+
+@pytest.mark.parametrize("count", [1, 31, 999, 10_000])
+def test_batches_cover_every_file_once_and_shrink_to_the_end(count: int) -> None:
+    from argmap.cli.validate import _MIN_BATCH, _batches
+
+    batches = list(_batches(count, 2))
+    assert [i for start, stop in batches for i in range(start, stop)] == list(range(count))
+    sizes = [stop - start for start, stop in batches]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= _MIN_BATCH  # the workers end within a few files of each other
+    assert len(batches) <= max(1, count // _MIN_BATCH + 1)
+    if count >= 1000:
+        assert len(batches) < count // 20  # few messages for a large folder
