@@ -547,7 +547,7 @@ def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Eva
     Raises ``ValueError`` for an unknown ``semantics``, and nothing else for any brief.
     """
     from argmap import evaluation as engine
-    from argmap.estimative import verdict_label
+    from argmap.estimative import verdict_labels
 
     # Grounded semantics reads no base scores, so it does not compute them.
     framework = to_framework(subject, scores=semantics != "grounded")
@@ -565,7 +565,7 @@ def evaluate(subject: Brief | ArgumentGraph, semantics: str = "grounded") -> Eva
         raise ValueError(
             f"unknown semantics {semantics!r}; choose grounded, dfquad or quadratic-energy"
         )
-    verdicts = {key: verdict_label(value) for key, value in result.strengths.items()}
+    verdicts = verdict_labels(result.strengths)
     return Evaluation(
         semantics,
         verdicts,

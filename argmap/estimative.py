@@ -12,9 +12,10 @@ analyst who reconstructed an unstated premise, or another speaker the brief repo
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
-from itertools import compress
-from operator import attrgetter, itemgetter
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Mapping
+from itertools import compress, repeat
+from operator import add, attrgetter, itemgetter
 from typing import Any, cast
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "base_scores_of",
     "hedge_likelihood",
     "verdict_label",
+    "verdict_labels",
     "voice",
 ]
 
@@ -280,3 +282,17 @@ def verdict_label(strength: float) -> str:
     if strength < low:
         return "out"
     return "undec"
+
+
+def verdict_labels(strengths: Mapping[str, float]) -> dict[str, str]:
+    """:func:`verdict_label` of every strength, by C-level passes: a strength's place among
+    the band's ends, counted by bisection, is 0 below it, 1 within it (ends included), 2 above
+    it."""
+    low, high = (OPEN_BAND[0],), (OPEN_BAND[1],)
+    values = list(strengths.values())
+    places = map(add, map(bisect_right, repeat(low), values),
+                 map(bisect_left, repeat(high), values))
+    return dict(zip(strengths.keys(), map(_LABEL_AT.__getitem__, places), strict=True))
+
+
+_LABEL_AT = ("out", "undec", "in")

@@ -1,4 +1,4 @@
-"""Base scores for a whole brief at once agree with the rule for one statement.
+"""Base scores and verdicts for a whole brief at once agree with the rules for one statement.
 
 ``base_scores_of`` scores a large brief by bulk passes and scores only the statements whose
 fields say more than their kind; ``base_score_source`` is the rule itself, statement by
@@ -8,10 +8,19 @@ said by the author, by another actor or by nobody, must get the same score from 
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.estimative import LIKELIHOOD_SCORES, base_score_source, base_scores_of
+from argmap.estimative import (
+    LIKELIHOOD_SCORES,
+    OPEN_BAND,
+    base_score_source,
+    base_scores_of,
+    verdict_label,
+    verdict_labels,
+)
 from argmap.model import Claim, Objection, Premise, Recommendation
 
 KINDS = (Claim, Premise, Objection, Recommendation)
@@ -52,3 +61,21 @@ def test_plain_statements_get_their_kinds_scores() -> None:
         "r": base_score_source(Recommendation(text="R"), AUTHORS)[0],
     }
     assert base_scores_of(pairs, AUTHORS)["p"] != base_scores_of(pairs, AUTHORS)["r"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.floats(min_value=0.0, max_value=1.0),
+    st.sampled_from([0.0, 1.0, *OPEN_BAND, *(math.nextafter(end, 0.5) for end in OPEN_BAND),
+                     *(math.nextafter(end, 2.0 * end - 0.5) for end in OPEN_BAND)]),
+), max_size=20))
+def test_verdicts_at_once_are_each_strengths_verdict(strengths: list[float]) -> None:
+    named = {f"s{i}": value for i, value in enumerate(strengths)}
+    assert verdict_labels(named) == {key: verdict_label(value) for key, value in named.items()}
+
+
+def test_the_open_band_holds_its_ends() -> None:
+    low, high = OPEN_BAND
+    assert verdict_labels({"low": low, "high": high, "under": math.nextafter(low, 0.0),
+                           "over": math.nextafter(high, 1.0)}) == {
+        "low": "undec", "high": "undec", "under": "out", "over": "in"}
