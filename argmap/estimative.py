@@ -236,18 +236,18 @@ def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | 
         for kind in set(types)
     }
     scores: list[float | None] = list(map(plain_of.__getitem__, types))
-    special = map(_PLAIN.__ne__, map(_VOICE_FIELDS, map(_FIELDS, items)))
+    voices = list(map(_VOICE_FIELDS, map(_FIELDS, items)))  # the pydantic models' values
     known: dict[tuple[Any, ...], float | None] = {}
-    for i in compress(range(len(items)), special):
-        item = items[i]
-        fields = _VOICE_FIELDS(item.__dict__)  # a pydantic model's values, read at once
-        speaker = fields[5]
-        signature = (type(item), *fields[:5], speaker is None or speaker in authors)
-        if signature in known:
-            scores[i] = known[signature]
-        else:
-            scores[i] = known[signature] = base_score_source(item, authors)[0]
+    for i in compress(range(len(items)), map(_PLAIN.__ne__, voices)):
+        signature = (types[i], voices[i])  # with the authors fixed, all the rule reads
+        found = known.get(signature, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = known[signature] = base_score_source(items[i], authors)[0]
+        scores[i] = cast("float | None", found)
     return scores
+
+
+_UNKNOWN = object()
 
 
 #: The fields that can move a statement's base score off its kind's plain score, and their
