@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Collection, Iterable, Mapping
 from itertools import compress, repeat
 from operator import add, attrgetter, itemgetter
@@ -225,9 +226,10 @@ def base_scores_of(
 def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | None]:
     """The base score of each statement in ``items``, in order, by :func:`base_score_source`.
 
-    Built for a large brief: every statement first gets its kind's plain score in C-level
-    passes; then the statements whose fields say more are scored by the general rule, once per
-    combination of kind, fields and voice (a large brief repeats a few of them many times).
+    Built for a large brief, in C-level passes: every statement first gets its kind's plain
+    score; then the statements whose voice fields say more are scored by the rule. With the
+    authors fixed, a statement's kind and those six fields are all the rule reads, and a large
+    brief repeats a few such combinations many times: the rule runs once for each.
     """
     types = list(map(type, items))
     plain_of = {
@@ -237,17 +239,14 @@ def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | 
     }
     scores: list[float | None] = list(map(plain_of.__getitem__, types))
     voices = list(map(_VOICE_FIELDS, map(_FIELDS, items)))  # the pydantic models' values
-    known: dict[tuple[Any, ...], float | None] = {}
-    for i in compress(range(len(items)), map(_PLAIN.__ne__, voices)):
-        signature = (types[i], voices[i])  # with the authors fixed, all the rule reads
-        found = known.get(signature, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = known[signature] = base_score_source(items[i], authors)[0]
-        scores[i] = cast("float | None", found)
+    special = list(compress(range(len(items)), map(_PLAIN.__ne__, voices)))
+    if special:
+        signatures = list(zip(map(types.__getitem__, special), map(voices.__getitem__, special),
+                              strict=True))
+        example = dict(zip(signatures, map(items.__getitem__, special), strict=True))
+        score_of = {key: base_score_source(item, authors)[0] for key, item in example.items()}
+        deque(map(scores.__setitem__, special, map(score_of.__getitem__, signatures)), maxlen=0)
     return scores
-
-
-_UNKNOWN = object()
 
 
 #: The fields that can move a statement's base score off its kind's plain score, and their
