@@ -265,29 +265,13 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
     # thousands of them, and a Python step for each would be most of the cost.
     supports: list[tuple[str, str]] = []
     attacks: list[tuple[str, str]] = []
-    preferences: list[tuple[str, str]] = []
-    concessions: list[tuple[str, str]] = []
-    equivalences: list[tuple[str, str]] = []
-    oppositions: list[tuple[str, str]] = []
-    pending: list[tuple[str, Any]] = []
+    rare = _Rare()
     for key, item in statements:
         fields = item.__dict__  # a pydantic model's values: cheaper to read than attributes
         supports.extend(zip(repeat(key), fields["supports"]))
         attacks.extend(zip(repeat(key), fields["attacks"]))
         if any(_RARE(fields)):
-            if item.concedes:
-                concessions.extend((key, t) for t in item.concedes if kind_of(t) == statement)
-            if item.outweighs:
-                preferences.extend((key, t) for t in item.outweighs if kind_of(t) == statement)
-            for entry in item.undercuts:
-                if isinstance(entry, str):
-                    if kind_of(entry) == argument:
-                        attacks.append((key, entry))
-                else:
-                    pending.append((key, entry))
-            equivalences.extend((key, t) for t in item.rephrases if kind_of(t) == statement)
-            oppositions.extend((key, t) for t in item.contrary if kind_of(t) == statement)
-            oppositions.extend((key, t) for t in item.contradicts if kind_of(t) == statement)
+            rare.gather(key, item, kind_of, attacks)
     supports = list(compress(supports, map(
         (statement,).__contains__, map(kind_of, map(itemgetter(1), supports)))))
     attacks = list(compress(attacks, map(
@@ -296,33 +280,18 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
     arguments, conclusions = _linked(argument_items, kind_of)
 
     undercuts: list[tuple[str, tuple[str, str, str]]] = []
-    if pending:
-        stated = {"support": set(supports), "attack": set(attacks)}
-        late_attacks: list[tuple[str, str]] = []
-        for owner, entry in pending:
-            kind = "support" if isinstance(entry, SupportRef) else "attack"
-            source, target = entry.source, entry.to
-            source_kind, target_kind = kind_of(source), kind_of(target)
-            if kind == "support":
-                fits = source_kind in (statement, argument) and target_kind == statement
-            else:
-                fits = source_kind == statement and target_kind in (statement, argument)
-            if not fits:
-                continue
-            if kind == "support" and source_kind == argument:
-                if conclusions.get(source) == target:
-                    late_attacks.append((owner, source))
-                continue  # an argument's support is its conclusion, never a stated support
-            if (source, target) in stated[kind] and (
-                    target_kind != argument or target in arguments):
-                undercuts.append((owner, (kind, source, target)))
+    if rare.pending:
+        pairs = {"support": set(supports), "attack": set(attacks)}
+        undercuts, late_attacks = _undercuts(
+            rare.pending, kind_of, arguments, conclusions,
+            lambda kind, source, target: (source, target) in pairs[kind])
         attacks.extend(late_attacks)
     # An argument left out (no premise or no conclusion) takes the attacks on it along.
     left_out = {key for key, _ in argument_items if key not in arguments}
     kept_attacks = (tuple(pair for pair in attacks if pair[1] not in left_out) if left_out
                     else tuple(attacks))
     spread_supports, spread_attacks = _same_and_opposed(
-        oppositions, equivalences, tuple(supports), kept_attacks)
+        rare.oppositions, rare.equivalences, tuple(supports), kept_attacks)
     base_scores = base_scores_of(statements, author_voices(brief)) if scores else {}
     return Framework(
         tuple(key for key, _ in statements),
@@ -330,8 +299,8 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
         spread_supports,
         spread_attacks,
         base_scores,
-        tuple(preferences),
-        tuple(concessions),
+        tuple(rare.preferences),
+        tuple(rare.concessions),
         tuple(undercuts),
     )
 
@@ -359,20 +328,12 @@ def _plain_framework(
 
     ns = len(statements)
     fields = list(map(_FIELDS, map(_SECOND, statements)))
-    preferences: list[tuple[str, str]] = []
-    concessions: list[tuple[str, str]] = []
-    pending: list[tuple[str, Any]] = []
+    rare = _Rare()
+    argument_attacks: list[tuple[str, str]] = []  # undercuts naming an argument: attacks
     for i in compress(range(ns), map(any, map(_RARE, fields))):
-        key, item = statements[i]
-        if item.rephrases or item.contrary or item.contradicts:
-            return None
-        concessions.extend((key, t) for t in item.concedes if kind_of(t) == _STATEMENT)
-        preferences.extend((key, t) for t in item.outweighs if kind_of(t) == _STATEMENT)
-        for entry in item.undercuts:
-            if not isinstance(entry, str):
-                pending.append((key, entry))
-            elif kind_of(entry) == _ARGUMENT:
-                return None  # an attack on an argument, among the statement's own attacks
+        rare.gather(*statements[i], kind_of, argument_attacks)
+    if rare.equivalences or rare.oppositions or argument_attacks:
+        return None  # to be spread, or attacks among a statement's own, out of their order
     arguments, conclusions = _linked(argument_items, kind_of)
     if len(arguments) != len(argument_items):
         return None  # an argument left out takes the attacks on it along
@@ -391,19 +352,12 @@ def _plain_framework(
         if dst and max(dst) >= limit:  # an argument, where only a statement can be
             return None
         resolved.append(_Edges(None, dst, list(accumulate(map(len, lists), initial=0))))
-    undercuts: list[tuple[str, tuple[str, str, str]]] = []
-    if pending:
-        for owner, entry in pending:
-            kind = "support" if isinstance(entry, SupportRef) else "attack"
-            source, target = entry.source, entry.to
-            source_kind, target_kind = kind_of(source), kind_of(target)
-            if kind == "support" and source_kind == _ARGUMENT:
-                if conclusions.get(source) == target:
-                    return None  # an attack on the argument, after all the others
-                continue  # an argument's support is its conclusion, never a stated support
-            if (source_kind == _STATEMENT and target_kind in (_STATEMENT, _ARGUMENT)
-                    and target in fields[id_of[source]][kind + "s"]):
-                undercuts.append((owner, (kind, source, target)))
+    undercuts, late_attacks = _undercuts(
+        rare.pending, kind_of, arguments, conclusions,
+        # Every reference resolves here: a relation is stated when its source lists it.
+        lambda kind, source, target: target in fields[id_of[source]][kind + "s"])
+    if late_attacks:
+        return None  # attacks on arguments, after all the others
     base = cast("list[float]", base_score_list(list(map(_SECOND, statements)),
                                                author_voices(brief))) if scores else None
     return Framework._prepared(
@@ -411,10 +365,74 @@ def _plain_framework(
         statements=tuple(keys),
         arguments=MappingProxyType(arguments),
         **({} if scores else {"base_scores": MappingProxyType({})}),
-        preferences=tuple(preferences),
-        concessions=tuple(concessions),
+        preferences=tuple(rare.preferences),
+        concessions=tuple(rare.concessions),
         undercuts=tuple(undercuts),
     )
+
+
+class _Rare:
+    """The relations few statements have, gathered statement by statement for both routes
+    from a brief to its framework: each keeps only references to a statement (an undercut
+    naming an argument is an attack on it, added to the caller's attacks where it stands),
+    and an undercut of a single relation waits in ``pending`` until the relations are known."""
+
+    __slots__ = ("concessions", "equivalences", "oppositions", "pending", "preferences")
+
+    def __init__(self) -> None:
+        self.concessions: list[tuple[str, str]] = []
+        self.preferences: list[tuple[str, str]] = []
+        self.equivalences: list[tuple[str, str]] = []
+        self.oppositions: list[tuple[str, str]] = []
+        self.pending: list[tuple[str, Any]] = []
+
+    def gather(self, key: str, item: Any, kind_of: Callable[[str], int | None],
+               attacks: list[tuple[str, str]]) -> None:
+        def statements(targets: list[str]) -> Iterator[tuple[str, str]]:
+            return ((key, t) for t in targets if kind_of(t) == _STATEMENT)
+
+        self.concessions.extend(statements(item.concedes))
+        self.preferences.extend(statements(item.outweighs))
+        for entry in item.undercuts:
+            if not isinstance(entry, str):
+                self.pending.append((key, entry))
+            elif kind_of(entry) == _ARGUMENT:
+                attacks.append((key, entry))
+        self.equivalences.extend(statements(item.rephrases))
+        self.oppositions.extend(statements(item.contrary))
+        self.oppositions.extend(statements(item.contradicts))
+
+
+def _undercuts(
+    pending: list[tuple[str, Any]],
+    kind_of: Callable[[str], int | None],
+    arguments: dict[str, tuple[tuple[str, ...], str]],
+    conclusions: dict[str, str],
+    stated: Callable[[str, str, str], bool],
+) -> tuple[list[tuple[str, tuple[str, str, str]]], list[tuple[str, str]]]:
+    """The undercuts of single relations that count, as ``(undercutter, (kind, source,
+    target))``, and the attacks on arguments some of them turn out to be: an undercut of the
+    support an argument gives its conclusion. ``stated(kind, source, target)`` says whether
+    the brief states that relation (its ends already known to be of the right kinds)."""
+    undercuts: list[tuple[str, tuple[str, str, str]]] = []
+    late_attacks: list[tuple[str, str]] = []
+    for owner, entry in pending:
+        kind = "support" if isinstance(entry, SupportRef) else "attack"
+        source, target = entry.source, entry.to
+        source_kind, target_kind = kind_of(source), kind_of(target)
+        if kind == "support":
+            fits = source_kind in (_STATEMENT, _ARGUMENT) and target_kind == _STATEMENT
+        else:
+            fits = source_kind == _STATEMENT and target_kind in (_STATEMENT, _ARGUMENT)
+        if not fits:
+            continue
+        if kind == "support" and source_kind == _ARGUMENT:
+            if conclusions.get(source) == target:
+                late_attacks.append((owner, source))
+            continue  # an argument's support is its conclusion, never a stated support
+        if stated(kind, source, target) and (target_kind != _ARGUMENT or target in arguments):
+            undercuts.append((owner, (kind, source, target)))
+    return undercuts, late_attacks
 
 
 def _linked(
