@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -101,36 +102,41 @@ def test_validation_does_not_import_rendering_libraries() -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_the_validate_command_does_not_import_rendering_libraries() -> None:
+def _modules_after(commands: str, modules: tuple[str, ...]) -> tuple[str, list[str]]:
+    """What a fresh interpreter prints running ``commands`` (lines using ``main``), and which
+    of ``modules`` it imported on the way."""
     code = (
         "import sys\n"
         "from argmap.cli import main\n"
-        "try:\n"
-        "    main(['validate', '--quiet', 'briefs/'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(m for m in ('jinja2', 'graphviz') if m in sys.modules))\n"
+        f"{commands}"
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=__file__.rsplit("/tests/", 1)[0])
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    *_, imported = done.stdout.strip().splitlines()
+    return done.stdout, ast.literal_eval(imported)
+
+
+def test_the_validate_command_does_not_import_rendering_libraries() -> None:
+    _, imported = _modules_after(
+        "try:\n"
+        "    main(['validate', '--quiet', 'briefs/'])\n"
+        "except SystemExit:\n"
+        "    pass\n",
+        ("jinja2", "graphviz"))
+    assert imported == []
 
 
 def test_rendering_dot_or_mermaid_does_not_import_jinja2() -> None:
-    code = (
-        "import sys\n"
-        "from argmap.cli import main\n"
+    printed, imported = _modules_after(
         "for fmt in ('dot', 'mmd'):\n"
         "    try:\n"
         "        main(['render', 'briefs/georgia-russia-dialogue.yaml', '-f', fmt, '-o', '-'])\n"
         "    except SystemExit as done:\n"
-        "        assert not done.code, done.code\n"
-        "print(sorted(m for m in ('jinja2', 'markupsafe') if m in sys.modules))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=__file__.rsplit("/tests/", 1)[0])
-    assert "digraph" in done.stdout and "flowchart" in done.stdout
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+        "        assert not done.code, done.code\n",
+        ("jinja2", "markupsafe"))
+    assert "digraph" in printed and "flowchart" in printed
+    assert imported == []
 
 
 def test_the_summary_and_html_functions_load_on_first_use() -> None:

@@ -148,9 +148,6 @@ def _app_for(args: list[str]) -> typer.Typer:
     return app
 
 
-_AT_EXIT: list[object] = []
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``argmap`` console script."""
     # A brief becomes some hundred thousand small objects, and the default thresholds run the
@@ -161,9 +158,8 @@ def main(argv: list[str] | None = None) -> None:
     # At exit the interpreter's last collections walk the whole heap (some 50 ms, a tenth of
     # a one-brief run) only to find it alive; frozen then, it is freed without the walk. An
     # exit handler, so that a program that calls main() and goes on keeps its collector.
-    if gc.freeze not in _AT_EXIT:
-        _AT_EXIT.append(gc.freeze)
-        atexit.register(gc.freeze)
+    atexit.unregister(gc.freeze)  # once, however often main() runs in one process
+    atexit.register(gc.freeze)
     try:
         _app_for(sys.argv[1:] if argv is None else argv)(args=argv, prog_name="argmap")
     except ArgmapError as error:
