@@ -7,6 +7,7 @@ answers in the brief's own ids.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -243,22 +244,35 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
         *brief.claims.items(), *brief.premises.items(), *brief.objections.items(),
         *brief.recommendations.items(),
     ]
-    kinds: dict[str, int] = dict.fromkeys(map(_FIRST, statements), _STATEMENT)
-    if len(kinds) != len(statements):  # an id in two sections: the first one counts
+    keys = list(map(_FIRST, statements))
+    node_of = dict(zip(keys, range(len(keys)), strict=True))  # each statement's node id
+    if len(node_of) != len(statements):  # an id in two sections: the first one counts
         kept = dict(reversed(statements))
-        statements = list(zip(kinds, map(kept.__getitem__, kinds), strict=True))
+        keys = list(dict.fromkeys(keys))
+        statements = list(zip(keys, map(kept.__getitem__, keys), strict=True))
+        node_of = dict(zip(keys, range(len(keys)), strict=True))
+    others: dict[str, int] = {}  # the kind of every id that is not a statement's
     argument_items: list[tuple[str, Any]] = []
     for key, linked in brief.arguments.items():
-        if key not in kinds:
-            kinds[key] = _ARGUMENT
+        if key not in node_of:
+            others[key] = _ARGUMENT
             argument_items.append((key, linked))
     for key in brief.questions:
-        kinds.setdefault(key, _QUESTION)
-    kind_of = kinds.get
-    statement, argument = _STATEMENT, _ARGUMENT
-    quick = _plain_framework(brief, statements, argument_items, kind_of, scores=scores)
+        if key not in node_of:
+            others.setdefault(key, _QUESTION)
+
+    def kind(key: str) -> int | None:
+        return _STATEMENT if key in node_of else others.get(key)
+
+    quick = _plain_framework(brief, statements, node_of, argument_items, kind, scores=scores)
     if quick is not None:
         return quick
+
+    # Kinds in one mapping, for the C-level passes below.
+    kinds: dict[str, int] = dict.fromkeys(keys, _STATEMENT)
+    kinds.update(others)
+    kind_of = kinds.get
+    statement, argument = _STATEMENT, _ARGUMENT
 
     # Supports and attacks are gathered unchecked, a C-level extend per statement, and their
     # targets checked afterwards in one C-level pass each: a large brief has hundreds of
@@ -308,6 +322,7 @@ def _framework_of_brief(brief: Brief, *, scores: bool = True) -> Framework:
 def _plain_framework(
     brief: Brief,
     statements: list[tuple[str, Any]],
+    node_of: dict[str, int],
     argument_items: list[tuple[str, Any]],
     kind_of: Callable[[str], int | None],
     *,
@@ -319,12 +334,13 @@ def _plain_framework(
     undercut that turns into an attack on an argument. (A target a statement names twice
     counts once: the framework's index sees to that.)
 
-    A large brief is mostly statements with a few supports and attacks each. Their targets are
-    looked up in one C-level pass over all of them, which both checks and resolves them, and
-    each statement's resolved targets are its adjacency list as they stand.
+    ``node_of`` gives each of the ``statements`` its node id, in order; ``kind_of`` says what
+    an id names. A large brief is mostly statements with a few supports and attacks each.
+    Their targets are looked up in one C-level pass over all of them, which both checks and
+    resolves them, and each statement's resolved targets are its adjacency row as they stand.
     """
     from argmap.evaluation import Framework
-    from argmap.evaluation.framework import _Edges, _Prepared
+    from argmap.evaluation.framework import _NODE, _Edges, _Prepared
 
     ns = len(statements)
     fields = list(map(_FIELDS, map(_SECOND, statements)))
@@ -337,20 +353,23 @@ def _plain_framework(
     arguments, conclusions = _linked(argument_items, kind_of)
     if len(arguments) != len(argument_items):
         return None  # an argument left out takes the attacks on it along
-    keys = list(map(_FIRST, statements))
-    id_of = dict(zip(keys, range(ns), strict=True))
-    id_of.update(zip(arguments, range(ns, ns + len(arguments)), strict=True))
+    keys = list(node_of)
+    id_of = node_of  # the statements' node ids, then the arguments' (kind_of reads node_of)
+    if arguments:
+        id_of = {**node_of, **dict(zip(arguments, range(ns, ns + len(arguments)), strict=True))}
     resolved: list[_Edges] = []
     for lists, limit in ((list(map(_SUPPORTS, fields)), ns),
                          (list(map(_ATTACKS, fields)), ns + len(arguments))):
         targets: list[str] = []
         deque(map(targets.extend, lists), maxlen=0)  # twice as quick as chain.from_iterable
         try:
-            dst = list(map(id_of.__getitem__, targets))  # quicker than .get, by a sixth
+            found = list(map(id_of.__getitem__, targets))  # quicker than .get, by a sixth
         except KeyError:
             return None
-        if dst and max(dst) >= limit:  # an argument, where only a statement can be
-            return None
+        # Only arguments have ids from ns on, and an attack may name one.
+        if arguments and limit == ns and found and max(found) >= limit:
+            return None  # a support of an argument, where only a statement can be
+        dst = array(_NODE, found)  # an array from a list is quicker than from the map
         resolved.append(_Edges(None, dst, list(accumulate(map(len, lists), initial=0))))
     undercuts, late_attacks = _undercuts(
         rare.pending, kind_of, arguments, conclusions,
@@ -388,19 +407,18 @@ class _Rare:
 
     def gather(self, key: str, item: Any, kind_of: Callable[[str], int | None],
                attacks: list[tuple[str, str]]) -> None:
-        def statements(targets: list[str]) -> Iterator[tuple[str, str]]:
-            return ((key, t) for t in targets if kind_of(t) == _STATEMENT)
-
-        self.concessions.extend(statements(item.concedes))
-        self.preferences.extend(statements(item.outweighs))
-        for entry in item.undercuts:
+        # A statement that has one of these fields seldom has two: an empty one costs a test.
+        fields = item.__dict__
+        for name, found in (("concedes", self.concessions), ("outweighs", self.preferences),
+                            ("rephrases", self.equivalences), ("contrary", self.oppositions),
+                            ("contradicts", self.oppositions)):
+            if targets := fields[name]:
+                found.extend((key, t) for t in targets if kind_of(t) == _STATEMENT)
+        for entry in fields["undercuts"]:
             if not isinstance(entry, str):
                 self.pending.append((key, entry))
             elif kind_of(entry) == _ARGUMENT:
                 attacks.append((key, entry))
-        self.equivalences.extend(statements(item.rephrases))
-        self.oppositions.extend(statements(item.contrary))
-        self.oppositions.extend(statements(item.contradicts))
 
 
 def _undercuts(

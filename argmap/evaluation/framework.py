@@ -13,6 +13,7 @@ of hashing strings.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import deque
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,10 @@ T = TypeVar("T")
 
 DEFAULT_BASE_SCORE = 0.5
 """The base score of a statement that :attr:`Framework.base_scores` does not mention."""
+
+_NODE = "i"
+"""The type code of the index's rows of node ids: C ints in one buffer, which a pass over
+hundreds of thousands of them reads in order, instead of following a pointer to each."""
 
 
 class FrameworkError(ArgmapError, ValueError):
@@ -195,7 +200,7 @@ class _Edges:
     __slots__ = ("_src", "dst", "starts")
 
     def __init__(
-        self, src: list[int] | None, dst: list[int], starts: list[int] | None = None
+        self, src: list[int] | None, dst: array[int], starts: list[int] | None = None
     ) -> None:
         if src is None and starts is None:
             raise ValueError("edges need their sources or their grouping")
@@ -212,7 +217,7 @@ class _Edges:
         return self._src
 
     def copy(self) -> _Edges:
-        return _Edges(None if self._src is None else list(self._src), list(self.dst), self.starts)
+        return _Edges(None if self._src is None else list(self._src), self.dst[:], self.starts)
 
     def append(self, u: int, v: int) -> None:
         self.src.append(u)
@@ -268,8 +273,10 @@ class FrameworkIndex:
     argument (its premise is the relation's source, its attackers are the undercutters) whose
     output is the relation itself: a link for a support is a reason for the supported statement,
     a link for an attack attacks the attacked node. ``links[i]`` names link node
-    ``n_named + i``. Edges are stored as outgoing adjacency lists, which is what propagation
-    needs, plus in-degree counts:
+    ``n_named + i``. Edges are stored as outgoing adjacency rows, which is what propagation
+    needs, plus in-degree counts. The rows of ``attacks_out`` and ``supports_out`` are arrays
+    of C ints (type code ``"i"``), the rows of ``premise_of`` lists; iterate them, do not
+    compare them with lists:
 
     - ``attacks_out[u]``: the nodes ``u`` attacks (or undercuts); ``n_attackers[v]``: how many
       attack ``v``;
@@ -280,7 +287,7 @@ class FrameworkIndex:
       ``n_premises[v]``: how many premises argument or link ``v`` has.
 
     An attack cancelled by a preference is left out; ``cancelled`` holds it. Repeated edges and
-    repeated premises count once. The lists are read-only once built.
+    repeated premises count once. The rows and lists are read-only once built.
     """
 
     __slots__ = (
@@ -476,12 +483,12 @@ class FrameworkIndex:
                 links.append(key)
             return node
 
-        def statement(sid: object, where: str) -> int:
+        def statement(sid: object, what: str, entry: object) -> int:
             found = get(sid) if isinstance(sid, str) else None
             if found is None:
-                raise UnknownIdError(str(sid), where)
+                raise UnknownIdError(str(sid), f"{what} {entry!r}")
             if found >= ns:
-                raise FrameworkError(f"{where}: {sid!r} is an argument, not a statement")
+                raise FrameworkError(f"{what} {entry!r}: {sid!r} is an argument, not a statement")
             return found
 
         # Only the relations the undercuts and concessions name are looked up: sets of the
@@ -507,13 +514,13 @@ class FrameworkIndex:
                 raise FrameworkError(
                     f"undercut {entry!r} must be (undercutter, (kind, source, target))"
                 ) from None
-            where = f"undercut {entry!r}"
-            c = statement(who, where)
+            # The entry is named only in an error: its repr is not built for every undercut.
+            c = statement(who, "undercut", entry)
             u, v = get(source), get(target)
             if u is None:
-                raise UnknownIdError(str(source), where)
+                raise UnknownIdError(str(source), f"undercut {entry!r}")
             if v is None:
-                raise UnknownIdError(str(target), where)
+                raise UnknownIdError(str(target), f"undercut {entry!r}")
             if kind == "support":
                 if ns <= u < n_named and conclusions[u - ns] == v:
                     # The support an argument gives is the argument: an ordinary undercut.
@@ -522,12 +529,14 @@ class FrameworkIndex:
                         attack_edges.append(c, u)
                     continue
                 if (u, v) not in supports:
-                    raise FrameworkError(f"{where} names a support the framework does not have")
+                    raise FrameworkError(
+                        f"undercut {entry!r} names a support the framework does not have")
             elif kind == "attack":
                 if (u, v) not in attacks:
-                    raise FrameworkError(f"{where} names an attack the framework does not have")
+                    raise FrameworkError(
+                        f"undercut {entry!r} names an attack the framework does not have")
             else:
-                raise FrameworkError(f"{where}: the kind must be 'support' or 'attack'")
+                raise FrameworkError(f"undercut {entry!r}: the kind must be 'support' or 'attack'")
             stated.append((c, link(str(kind), u, v)))
 
         if fw.concessions:
@@ -545,8 +554,7 @@ class FrameworkIndex:
                     raise FrameworkError(
                         f"concession {pair!r} is not a pair (conceder, conceded)"
                     ) from None
-                where = f"concession {pair!r}"
-                c, x = statement(who, where), statement(whom, where)
+                c, x = statement(who, "concession", pair), statement(whom, "concession", pair)
                 for v in sorted(attacks_by.get(x, ())):
                     undercut_edges.append((c, link("attack", x, v)))
                 for node in undercuts_by.get(x, ()):
@@ -719,25 +727,26 @@ def _fill_base_scores(
 
 
 def _adjacency(
-    n: int, used: bool, dst: list[int] | None = None, starts: list[int] | None = None
-) -> list[list[int]]:
-    """``n`` adjacency lists: empty, or with ``starts`` (see :class:`_Edges`) each statement's
-    targets already in place, cut from ``dst`` in one C-level pass. When ``used`` is false,
-    ``n`` references to one empty list.
+    n: int, used: bool, dst: array[int] | None = None, starts: list[int] | None = None
+) -> list[array[int]]:
+    """``n`` rows of node ids: empty, or with ``starts`` (see :class:`_Edges`) each
+    statement's targets already in place, cut from ``dst`` in one C-level pass (a slice of an
+    array copies its buffer, touching no int object). When ``used`` is false, ``n``
+    references to one empty row.
 
-    Sharing saves allocating a list per node for a kind of edge the framework does not have
+    Sharing saves allocating a row per node for a kind of edge the framework does not have
     (most maps have no linked arguments); nothing appends to it, since there are no such edges.
     """
     if not used:
-        return [[]] * n
+        return [array(_NODE)] * n
     if starts is None or dst is None:
-        return [[] for _ in range(n)]
+        return [array(_NODE) for _ in range(n)]
     grouped = list(map(dst.__getitem__, map(slice, starts, islice(starts, 1, None))))
-    grouped.extend([] for _ in range(n - len(grouped)))
+    grouped.extend(array(_NODE) for _ in range(n - len(grouped)))
     return grouped
 
 
-def _count_targets(rows: list[list[int]], edges: _Edges, counts: list[int]) -> None:
+def _count_targets(rows: list[array[int]], edges: _Edges, counts: list[int]) -> None:
     """Count every pair of ``edges`` at its target in ``counts``, by plain loops (quicker
     than counting into a dict first). The grouped pairs are counted off their adjacency
     ``rows``, where a statement that names one target twice keeps it once."""
@@ -753,7 +762,7 @@ def _count_targets(rows: list[list[int]], edges: _Edges, counts: list[int]) -> N
                     mark[v] = u
                     counts[v] += 1
         for u in repeated:
-            rows[u] = list(dict.fromkeys(rows[u]))
+            rows[u] = array(_NODE, dict.fromkeys(rows[u]))
     for v in islice(edges.dst, done, None):
         counts[v] += 1
 
@@ -773,7 +782,7 @@ def _resolve(
     id_of: dict[str, int],
     n_sources: int,
     n_targets: int,
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], array[int]]:
     """Node ids of the distinct ``(source, target)`` pairs, checked against the known ids.
 
     A source must be one of the first ``n_sources`` nodes and a target one of the first
@@ -782,7 +791,7 @@ def _resolve(
     """
     unique = list(dict.fromkeys(pairs))
     if not unique:
-        return [], []
+        return [], array(_NODE)
     if set(map(len, unique)) != {2}:
         bad = next(p for p in unique if len(p) != 2)
         raise FrameworkError(f"{kind} {bad!r} is not a pair (source, target)")
@@ -803,4 +812,4 @@ def _resolve(
                 "but only a statement can be one"
             )
         resolved.append(ids)
-    return resolved[0], resolved[1]
+    return resolved[0], array(_NODE, resolved[1])
