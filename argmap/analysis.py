@@ -378,7 +378,7 @@ def _plain_framework(
     if late_attacks:
         return None  # attacks on arguments, after all the others
     base = cast("list[float]", base_score_list(list(map(_SECOND, statements)),
-                                               author_voices(brief))) if scores else None
+                                               author_voices(brief), fields)) if scores else None
     return Framework._prepared(
         _Prepared(id_of, resolved[0], resolved[1], base),
         statements=tuple(keys),

@@ -223,8 +223,11 @@ def base_scores_of(
     return cast("dict[str, float]", found)
 
 
-def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | None]:
+def base_score_list(
+    items: list[Any], authors: Collection[str], values: list[dict[str, Any]] | None = None
+) -> list[float | None]:
     """The base score of each statement in ``items``, in order, by :func:`base_score_source`.
+    ``values`` may hand in the items' field values (their ``__dict__``), already gathered.
 
     Built for a large brief, in C-level passes: every statement first gets its kind's plain
     score; then the statements whose voice fields say more are scored by the rule. With the
@@ -238,7 +241,9 @@ def base_score_list(items: list[Any], authors: Collection[str]) -> list[float | 
         for kind in set(types)
     }
     scores: list[float | None] = list(map(plain_of.__getitem__, types))
-    voices = list(map(_VOICE_FIELDS, map(_FIELDS, items)))  # the pydantic models' values
+    # The pydantic models' values, read once: a pass over a large brief's models is a pass
+    # over its memory.
+    voices = list(map(_VOICE_FIELDS, map(_FIELDS, items) if values is None else values))
     special = list(compress(range(len(items)), map(_PLAIN.__ne__, voices)))
     if special:
         signatures = list(zip(map(types.__getitem__, special), map(voices.__getitem__, special),
