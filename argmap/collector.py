@@ -13,7 +13,9 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["paused_collector"]
+__all__ = ["own_process", "paused_collector"]
+
+_owned = False  # True while argmap's own command runs: then the process is argmap's
 
 
 @contextlib.contextmanager
@@ -23,6 +25,9 @@ def paused_collector() -> Iterator[None]:
     Usable as a decorator (``@paused_collector()``); nested uses and a host that keeps the
     collector off are left alone. Reference counting still frees what is no longer used; only
     the search for cycles waits, and runs at the host's next allocations as usual.
+
+    Inside :func:`own_process`, what outlived the pause goes straight to the oldest generation
+    when it ends, instead of being walked at the next allocation.
     """
     if not gc.isenabled():
         yield
@@ -31,4 +36,30 @@ def paused_collector() -> Iterator[None]:
     try:
         yield
     finally:
+        if _owned and not gc.get_freeze_count():
+            # Freezing and unfreezing moves every tracked object to the oldest generation at
+            # once (two list splices), and zeroes the count that would start a collection.
+            # Skipped when something froze objects on purpose (a pool about to fork): those
+            # must stay frozen.
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
+
+
+@contextlib.contextmanager
+def own_process() -> Iterator[None]:
+    """For argmap's command line, which owns its process: while it runs, the objects a paused
+    section built skip the young generations of the cycle collector.
+
+    A brief of 50,000 statements leaves about a million objects alive after loading, all of
+    them in use until the command ends; the collection that would walk them once, only to move
+    them on, is a twentieth of validating it. A library caller's collector is never changed
+    this way: outside this context :func:`paused_collector` only pauses.
+    """
+    global _owned
+    before = _owned
+    _owned = True
+    try:
+        yield
+    finally:
+        _owned = before

@@ -94,3 +94,52 @@ def test_a_host_that_keeps_the_collector_off_finds_it_off() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert not gc.isenabled()
+
+
+def _in_oldest_generation(objects: list[object]) -> bool:
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    return all(id(obj) in oldest for obj in objects)
+
+
+def _built_in_a_pause() -> list[object]:
+    with paused_collector():
+        return [[] for _ in range(500)]
+
+
+@pytest.mark.usefixtures("host_settings")
+def test_the_command_line_moves_what_a_pause_built_to_the_oldest_generation() -> None:
+    from argmap.collector import own_process
+
+    assert not _in_oldest_generation(_built_in_a_pause())  # a library caller: only paused
+    with own_process():
+        built = _built_in_a_pause()
+        assert gc.isenabled()
+        assert _in_oldest_generation(built)
+        assert gc.get_count()[0] < 100  # no collection is due to walk them
+    assert not _in_oldest_generation(_built_in_a_pause())  # the library is itself again
+
+
+@pytest.mark.usefixtures("host_settings")
+def test_what_the_host_froze_stays_frozen() -> None:
+    from argmap.collector import own_process
+
+    kept = [[] for _ in range(100)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with own_process():
+            built = _built_in_a_pause()
+        assert gc.get_freeze_count() == frozen
+        assert not _in_oldest_generation(kept)  # still frozen, in no generation
+        assert not _in_oldest_generation(built)
+    finally:
+        gc.unfreeze()
+
+
+def test_main_gives_the_library_back_as_it_was(tmp_path: Path) -> None:
+    from argmap.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--isolated", "--quiet", str(GEORGIA)])
+    assert exit_.value.code == 0
+    assert not _in_oldest_generation(_built_in_a_pause())

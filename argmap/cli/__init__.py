@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from argmap.cli.helpformat import ArgmapTyper
+from argmap.collector import own_process
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> None:
     atexit.unregister(gc.freeze)  # once, however often main() runs in one process
     atexit.register(gc.freeze)
     try:
-        _app_for(sys.argv[1:] if argv is None else argv)(args=argv, prog_name="argmap")
+        with own_process():
+            _app_for(sys.argv[1:] if argv is None else argv)(args=argv, prog_name="argmap")
     except ArgmapError as error:
         typer.echo(f"argmap: {error}", err=True)
         sys.exit(EXIT_USAGE)
