@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 from argmap.collector import paused_collector
@@ -172,6 +173,10 @@ class DanglingReference:
 
 _SUPPORT_FLOW = frozenset((EdgeKind.SUPPORT, EdgeKind.PREMISE, EdgeKind.CONCLUSION))
 
+#: An :class:`Edge` from all six fields at once, without the Python frame of its ``__new__``:
+#: a large brief has tens of thousands of supports and attacks.
+_new_edge = partial(tuple.__new__, Edge)
+
 
 _SIDE_RELATIONS = (
     ("rephrases", EdgeKind.REPHRASES),
@@ -276,13 +281,15 @@ class ArgumentGraph:
             for i, target in enumerate(item.supports):
                 found = nodes.get(target)
                 if found is not None and found.kind is not argument and found.kind is not question:
-                    edges.append(Edge(key, target, support, (*base, "supports", i), found.kind))
+                    edges.append(_new_edge(
+                        (key, target, support, (*base, "supports", i), found.kind, None)))
                 else:
                     self._link(edges, key, target, support, (*base, "supports", i), "supports")
             for i, target in enumerate(item.attacks):
                 found = nodes.get(target)
                 if found is not None and found.kind is not question:
-                    edges.append(Edge(key, target, attack, (*base, "attacks", i), found.kind))
+                    edges.append(_new_edge(
+                        (key, target, attack, (*base, "attacks", i), found.kind, None)))
                 else:
                     self._link(edges, key, target, attack, (*base, "attacks", i), "attacks")
             if item.concedes:
@@ -334,7 +341,7 @@ class ArgumentGraph:
         self.oppositions: tuple[Edge, ...] = tuple(
             e for e in side if e.kind is not EdgeKind.REPHRASES)
         #: Each id's place in the brief's order, for sorting results stably.
-        self.order: dict[str, int] = {key: i for i, key in enumerate(self.nodes)}
+        self.order: dict[str, int] = dict(zip(self.nodes, range(len(self.nodes)), strict=True))
         self._statement_nodes: list[Node] = []
         self._argument_nodes: list[Node] = []
         self._question_nodes: list[Node] = []
@@ -345,11 +352,13 @@ class ArgumentGraph:
                 self._question_nodes.append(node)
             else:
                 self._statement_nodes.append(node)
+        # Each edge's ends by position, which a tuple reads quicker than by name.
         self._out: dict[str, list[Edge]] = {key: [] for key in self.nodes}
         self._in: dict[str, list[Edge]] = {key: [] for key in self.nodes}
+        out, into = self._out, self._in
         for edge in self.edges:
-            self._out[edge.source].append(edge)
-            self._in[edge.target].append(edge)
+            out[edge[0]].append(edge)
+            into[edge[1]].append(edge)
         self._undercuts_of: dict[Relation, list[Edge]] = {}
         self._undercuts_by: dict[str, list[Edge]] = {}
         for edge in self.undercuts:
