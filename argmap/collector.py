@@ -13,7 +13,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["own_process", "paused_collector"]
+__all__ = ["own_process", "paused_collector", "release_process"]
 
 _owned = False  # True while argmap's own command runs: then the process is argmap's
 
@@ -36,11 +36,9 @@ def paused_collector() -> Iterator[None]:
     try:
         yield
     finally:
-        if _owned and not gc.get_freeze_count():
+        if _owned:
             # Freezing and unfreezing moves every tracked object to the oldest generation at
             # once (two list splices), and zeroes the count that would start a collection.
-            # Skipped when something froze objects on purpose (a pool about to fork): those
-            # must stay frozen.
             gc.freeze()
             gc.unfreeze()
         gc.enable()
@@ -63,3 +61,12 @@ def own_process() -> Iterator[None]:
         yield
     finally:
         _owned = before
+
+
+def release_process() -> None:
+    """Only pause from now on, in this process: for a worker forked with objects frozen on
+    purpose, so that its collector never touches their pages, which it shares with its parent
+    (an unfreeze would thaw them all). Asking the collector how many objects are frozen instead
+    would walk them all at every pause."""
+    global _owned
+    _owned = False

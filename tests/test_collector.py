@@ -120,20 +120,23 @@ def test_the_command_line_moves_what_a_pause_built_to_the_oldest_generation() ->
 
 
 @pytest.mark.usefixtures("host_settings")
-def test_what_the_host_froze_stays_frozen() -> None:
-    from argmap.collector import own_process
+def test_a_released_process_leaves_what_it_froze_frozen() -> None:
+    import argmap.collector
+    from argmap.collector import own_process, release_process
 
     kept = [[] for _ in range(100)]
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        with own_process():
+    with own_process():
+        gc.freeze()  # as the pool does before it forks its workers
+        try:
+            frozen = gc.get_freeze_count()
+            release_process()  # as each worker does first
             built = _built_in_a_pause()
-        assert gc.get_freeze_count() == frozen
-        assert not _in_oldest_generation(kept)  # still frozen, in no generation
-        assert not _in_oldest_generation(built)
-    finally:
-        gc.unfreeze()
+            assert gc.get_freeze_count() == frozen
+            assert not _in_oldest_generation(kept)  # still frozen, in no generation
+            assert not _in_oldest_generation(built)
+        finally:
+            gc.unfreeze()
+    assert not argmap.collector._owned
 
 
 def test_main_gives_the_library_back_as_it_was(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import typer
 
 from argmap.checking import check, rule_selected
 from argmap.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, app, fail
-from argmap.collector import paused_collector
+from argmap.collector import paused_collector, release_process
 from argmap.config import Config, RenderedOutput, check_codes, resolve_config, suppressions
 from argmap.diagnostics import Diagnostic, summary_line
 from argmap.discovery import declares_brief
@@ -337,6 +337,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(config: Config, known: tuple[str, ...]) -> None:
+    release_process()  # a forked worker keeps what its parent froze for it frozen
     _WORKER["config"] = config
     _WORKER["known"] = known
 
