@@ -39,6 +39,20 @@ def test_model_validate_takes_a_plain_dict() -> None:
     assert isinstance(brief.statements["a"], argmap.Claim)
 
 
+def test_each_statement_gets_lists_and_mappings_of_its_own() -> None:
+    """The fields a brief leaves out start empty, and one statement's are not another's."""
+    first = argmap.Claim(text="One.")
+    second = argmap.Claim(text="Two.")
+    first.supports.append("x")
+    first.tags.append("t")
+    assert second.supports == [] and second.tags == []
+    assert first.supports is not second.supports
+    one = argmap.Brief.model_validate({"argmap": 1, "id": "a", "title": "A"})
+    other = argmap.Brief.model_validate({"argmap": 1, "id": "b", "title": "B"})
+    one.claims["c"] = first
+    assert other.claims == {}
+
+
 def test_load_raises_brief_error_listing_every_problem_with_positions() -> None:
     with pytest.raises(argmap.BriefError) as raised:
         argmap.load(FIXTURES / "invalid" / "schema.yaml")
