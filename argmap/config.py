@@ -502,6 +502,26 @@ def _matches(code: str, prefixes: Collection[str]) -> bool:
     return any(code.startswith(prefix) for prefix in prefixes)
 
 
+def _may_hold_comments(text: str) -> bool:
+    """Whether a line of ``text`` holds both ``#`` and ``argmap:``, as a suppression comment's
+    line must.
+
+    Asked of the lines that ``\n`` ends, each of which holds the lines ``str.splitlines`` makes
+    of it, and only where ``argmap:`` stands: a brief's first key is usually its only one, so
+    a brief of 50,000 statements without comments costs a few searches, not a loop over its
+    lines.
+    """
+    at = text.find("argmap:")
+    while at >= 0:
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        if text.find("#", text.rfind("\n", 0, at) + 1, end) >= 0:
+            return True
+        at = text.find("argmap:", end)
+    return False
+
+
 def suppressions(text: str, known_codes: Collection[str] | None = None) -> Suppressions:
     """Read the suppression comments in a brief's text.
 
@@ -509,7 +529,7 @@ def suppressions(text: str, known_codes: Collection[str] | None = None) -> Suppr
     Codes may be prefixes (``AM2``). With ``known_codes``, a code that is no prefix of any of
     them goes to ``unknown`` instead of silencing anything.
     """
-    if "argmap:" not in text:
+    if not _may_hold_comments(text):
         return Suppressions()
     lines: dict[int, frozenset[str] | None] = {}
     whole_file: set[str] | None = set()

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from argmap.checks import all_rules
 from argmap.config import suppressions
 from argmap.reporters import Report
@@ -53,6 +56,42 @@ def test_an_unknown_code_silences_nothing_and_is_reported() -> None:
     assert not found.silences("AM205", 1)
     assert found.silences("AM205", 2)
     assert found.unknown == ((1, "AM2O5"), (2, "AM999"))
+
+
+def test_comments_are_numbered_by_the_lines_splitlines_makes() -> None:
+    text = "argmap: 1\r\nx: 1  # argmap: ignore[AM2]\u2028y: 2  # argmap: ignore\n"
+    found = suppressions(text, KNOWN)
+    assert found.silences("AM205", 2)
+    assert found.silences("AM101", 3)
+    assert not found.silences("AM101", 2)
+
+
+#: Pieces that brief texts with comments are made of: line ends of every kind, comments that
+#: silence, and near misses.
+_PIECES = st.sampled_from([
+    "argmap: 1", "# argmap: ignore", "x: 1  # argmap: ignore[AM2]", "#argmap:ignore-file",
+    "# argmap:", "argmap: ignore", "#", "a", " ", "\n", "\n\n", "\r\n", "\r", "\u2028",
+    "\x85", "\x0c",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_suppressions_read_every_line_as_a_line_by_line_reading_does(text: str) -> None:
+    """Each line is read for a comment, numbered as ``str.splitlines`` numbers it."""
+    expected: dict[int, frozenset[str] | None] = {}
+    whole: set[str] | None = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        one = suppressions(line, KNOWN)
+        if one.file is None:
+            whole = None
+        elif whole is not None:
+            whole |= one.file
+        if 1 in one.lines:
+            expected[number] = one.lines[1]
+    found = suppressions(text, KNOWN)
+    assert dict(found.lines) == expected
+    assert found.file == (None if whole is None else frozenset(whole))
 
 
 def test_the_suppressed_fixture_passes_even_under_strict(run_cli: Run) -> None:
