@@ -181,10 +181,11 @@ def summary_command(
     evaluate: Annotated[bool, typer.Option(
         help="Say whether each recommendation stands once the objections are weighed, and "
              "which objections remain unanswered.")] = True,
+    # Not DF-QuAD, which reads a hedged conclusion with one sure reason as 1.00.
     semantics: Annotated[Semantics, typer.Option(
         "--semantics", "-s",
         help="With --evaluate: the semantics that weighs the map and gives each verdict."
-    )] = Semantics.dfquad,
+    )] = Semantics.quadratic_energy,
     check: Annotated[bool, typer.Option(help=_CHECK_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help=_FORCE_HELP)] = False,
     root: Annotated[Path | None, typer.Option(metavar="FOLDER", help=_ROOT_HELP)] = None,

@@ -662,9 +662,9 @@ def to_markdown(
 
     ``template`` is the path of a user's Jinja2 template (sandboxed; the variables are those of
     :func:`summary_context`); ``diagram`` embeds the Mermaid map (``diagram_options`` go to
-    :func:`argmap.to_mermaid`); ``evaluation`` is True to evaluate the map (grounded verdicts
-    and DF-QuAD strengths), an evaluation from :func:`argmap.evaluate`, or False/None for no
-    verdicts; ``chain_limit`` caps the chains shown per recommendation. Raises
+    :func:`argmap.to_mermaid`); ``evaluation`` is True to evaluate the map (strengths and
+    verdicts under the quadratic energy model), an evaluation from :func:`argmap.evaluate`, or
+    False/None for no verdicts; ``chain_limit`` caps the chains shown per recommendation. Raises
     :class:`~argmap.errors.RenderError` when a template fails or an option is wrong, and
     nothing else: brief text is escaped, so it can put no HTML, link or image into the summary.
     """
@@ -683,7 +683,10 @@ def to_markdown(
     if evaluation is True:
         from argmap.analysis import evaluate
 
-        evaluation = evaluate(graph, "dfquad")
+        # The quadratic energy model: under DF-QuAD one near-certain reason lifts a statement
+        # to 1.00 whatever its base score, so a recommendation the author hedges with
+        # "perhaps" would read "stands, 1.00" (docs/semantics.md, "One verdict per semantics").
+        evaluation = evaluate(graph, "quadratic-energy")
     context = summary_context(
         graph, evaluation=evaluation or None, chain_limit=chain_limit, mermaid=mermaid
     )

@@ -70,12 +70,27 @@ def test_the_mermaid_diagram_is_embedded_on_request() -> None:
 def test_each_recommendation_says_whether_it_stands_and_how_strongly() -> None:
     brief = argmap.load(KARASIN)
     summary = argmap.to_markdown(brief)
-    evaluation = argmap.evaluate(brief, "dfquad")
+    evaluation = argmap.evaluate(brief, "quadratic-energy")
     strength = evaluation.strengths["georgia-should-take-first-steps"]
-    assert f"**Verdict:** falls, strength {strength:.2f} under DF-QuAD" in summary
+    assert f"**Verdict:** falls, strength {strength:.2f} under the quadratic energy model" in (
+        summary)
     assert summary.count("**Verdict:**") == len(brief.recommendations)
     assert "not on Georgia's agenda at present. **(unanswered)**" in summary
     assert "**Verdict:**" not in argmap.to_markdown(brief, evaluation=False)
+
+
+def test_a_hedged_recommendation_with_a_sure_reason_is_not_summarised_as_certain() -> None:
+    """The summary weighs with the quadratic energy model: DF-QuAD would read the Georgia
+    brief's "Perhaps it would be more effective ..." as 1.00, a certainty it disclaims."""
+    brief = argmap.load(GEORGIA)
+    key = "promote-georgian-dialogue-with-breakaways"
+    assert brief.recommendations[key].qualifier == "perhaps"
+    assert round(argmap.evaluate(brief, "dfquad").strengths[key], 2) == 1.0
+    strength = argmap.evaluate(brief, "quadratic-energy").strengths[key]
+    assert 0.55 < strength < 0.95
+    summary = argmap.to_markdown(brief)
+    row = next(line for line in summary.splitlines() if line.startswith("| Perhaps it would"))
+    assert f"stands, {strength:.2f}" in row
 
 
 def test_grounded_verdicts_come_without_strengths() -> None:
